@@ -1,0 +1,105 @@
+"""The task catalog: one folder per quiz task, described by its ``task.toml``.
+
+A folder holds ``task.toml`` (metadata), ``probe.py`` (runs beside student code),
+``test_public.py`` (shipped to students) and ``test_hidden.py`` (never shipped).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.domain import FreeTextPart, TaskSpec
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TASK_ID = re.compile(r"^task\d{2}$")
+MODULE_NAME = re.compile(r"^(task\d{2})_[a-z0-9_]+$")
+
+
+class CatalogError(Exception):
+    """A task folder is malformed: the grader cannot run until it is fixed."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    tasks: tuple[TaskSpec, ...]
+
+    def get(self, task_id: str) -> TaskSpec:
+        for task in self.tasks:
+            if task.id == task_id:
+                return task
+        raise KeyError(task_id)
+
+    def select(self, ids: list[str] | None) -> tuple[TaskSpec, ...]:
+        """The tasks named in ``ids`` (all when None); unknown ids are an error."""
+        if not ids:
+            return self.tasks
+        known = {task.id for task in self.tasks}
+        unknown = [task_id for task_id in ids if task_id not in known]
+        if unknown:
+            raise CatalogError(f"unknown task(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return tuple(task for task in self.tasks if task.id in ids)
+
+
+def default_root() -> Path:
+    """``$GRADER_TASKS``, else the checkout's ``tasks/``, else the public tasks packaged in."""
+    if os.environ.get("GRADER_TASKS"):
+        return Path(os.environ["GRADER_TASKS"]).resolve()
+    checkout = PACKAGE_DIR.parent / "tasks"
+    if checkout.is_dir():
+        return checkout
+    return PACKAGE_DIR / "public_tasks"
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    root = (root or default_root()).resolve()
+    if not root.is_dir():
+        raise CatalogError(f"task catalog not found at {root}")
+    tasks = [load_task(folder) for folder in sorted(root.iterdir()) if (folder / "task.toml").is_file()]
+    ids = [task.id for task in tasks]
+    duplicates = {task_id for task_id in ids if ids.count(task_id) > 1}
+    if duplicates:
+        raise CatalogError(f"task ids used twice: {', '.join(sorted(duplicates))}")
+    return Catalog(root, tuple(sorted(tasks, key=lambda task: task.quiz_task)))
+
+
+def load_task(folder: Path) -> TaskSpec:
+    path = folder / "task.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{path}: {exc}") from None
+    try:
+        return _task_from_toml(folder, data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CatalogError(f"{path}: {exc}") from None
+
+
+def _task_from_toml(folder: Path, data: dict) -> TaskSpec:
+    task_id = data["id"]
+    if not TASK_ID.match(task_id) or int(task_id[4:]) != data["quiz_task"]:
+        raise ValueError(f"id {task_id!r} must be 'taskNN' matching quiz_task {data['quiz_task']}")
+    student = data.get("student", {})
+    module = student.get("module")
+    tag = None
+    if module is not None:
+        match = MODULE_NAME.match(module)
+        if not match:
+            raise ValueError(f"module {module!r} must look like 'task29_cnn'")
+        tag = match.group(1)
+    limits = data.get("limits", {})
+    free_text = tuple(
+        FreeTextPart(key=part["key"], points=float(part["points"]), question=part["question"],
+                     rubric=tuple(part.get("rubric", ())))
+        for part in data.get("free_text", ()))
+    return TaskSpec(
+        id=task_id, quiz_task=int(data["quiz_task"]), title=data["title"], folder=folder,
+        module=module, module_tag=tag, names=tuple(student.get("names", ())),
+        answer_keys=tuple(student.get("answers", ())), free_text=free_text,
+        points=float(data.get("points", 0)),
+        call_timeout=float(limits.get("call_timeout", 60)),
+        load_timeout=float(limits.get("load_timeout", 60)))

@@ -1,0 +1,85 @@
+"""The ``grader`` command: thin argument handling that hands off to the engine.
+
+    grader check [PATH]                    public checks, a summary with hints (students)
+    grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from grader.catalog import CatalogError, load_catalog
+from grader.engine import GradeOptions, Grader, GraderError
+from grader.report import write_report
+from grader.results import run_to_dict, write_json_atomic
+from grader.sandbox.client import WorkerError
+from grader.submission import SubmissionError
+from grader.terminal import print_summary
+from grader.views import staff_view, student_view
+
+EXIT_GRADED, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 2, 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except (CatalogError, GraderError, WorkerError) as exc:
+        print(f"grader: cannot grade: {exc}", file=sys.stderr)
+        return EXIT_GRADER_FAILED
+    except SubmissionError as exc:
+        print(f"grader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="grader", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="run the public checks on your work")
+    check.add_argument("path", nargs="?", default=".", type=Path, help="submission folder (default: .)")
+    _common(check)
+    check.set_defaults(command=cmd_check)
+
+    grade = commands.add_parser("grade", help="grade one submission with all checks")
+    grade.add_argument("path", type=Path, help="submission folder")
+    grade.add_argument("--out", type=Path, required=True, help="folder for results.json and reports")
+    _common(grade)
+    grade.set_defaults(command=cmd_grade)
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--tasks", help="comma-separated task ids, e.g. task13,task29")
+    command.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    command.add_argument("--no-sandbox", action="store_true",
+                         help="run student code without isolation (debugging only)")
+
+
+def _options(args: argparse.Namespace, public_only: bool) -> GradeOptions:
+    tasks = tuple(t.strip() for t in args.tasks.split(",") if t.strip()) if args.tasks else None
+    return GradeOptions(tasks=tasks, public_only=public_only, isolate=not args.no_sandbox)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    with Grader(catalog, _options(args, public_only=True)) as grader:
+        run = grader.grade(args.path)
+    print_summary(student_view(run))
+    print("Public checks only: hidden checks run when your work is graded.")
+    return EXIT_GRADED
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    hide = (str(args.out.resolve()),)
+    with Grader(catalog, _options(args, public_only=False), hide=hide) as grader:
+        run = grader.grade(args.path)
+    write_json_atomic(args.out / "results.json", run_to_dict(run))
+    write_report(args.out / "report.html", student_view(run))
+    write_report(args.out / "report-staff.html", staff_view(run))
+    print_summary(staff_view(run), hints=False)
+    print(f"Wrote {args.out / 'results.json'}, report.html (student) and report-staff.html")
+    return EXIT_GRADED

@@ -1,0 +1,120 @@
+"""The grader's vocabulary: plain frozen records, no I/O.
+
+``TaskSpec`` comes from a task's ``task.toml``; ``Submission`` from reading a student's
+files; ``CheckResult`` from one pytest check; ``TaskScore`` and ``GradeRun`` from scoring.
+Names avoid the ``Test`` prefix so pytest never mistakes them for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHECK_STATUSES = ("passed", "failed", "error", "pending_review")
+TASK_STATUSES = ("passed", "failed", "error", "missing", "pending_review")
+VISIBILITIES = ("public", "hidden")
+
+
+@dataclass(frozen=True)
+class FreeTextPart:
+    """A written answer graded by a teaching assistant against ``rubric``."""
+
+    key: str
+    points: float
+    question: str
+    rubric: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One quiz task as the catalog declares it."""
+
+    id: str
+    quiz_task: int
+    title: str
+    folder: Path
+    module: str | None = None          # e.g. "task29_cnn" (file task29_cnn.py or cells tagged task29)
+    module_tag: str | None = None      # the notebook tag naming that module, e.g. "task29"
+    names: tuple[str, ...] = ()        # the names probes may read from the module
+    answer_keys: tuple[str, ...] = ()  # structured answers.yaml keys the checks read
+    free_text: tuple[FreeTextPart, ...] = ()
+    points: float = 0.0                # auto-graded points (sum of the checks' points)
+    call_timeout: float = 60.0
+    load_timeout: float = 60.0
+
+    @property
+    def filename(self) -> str | None:
+        return f"{self.module}.py" if self.module else None
+
+    @property
+    def probe_file(self) -> Path:
+        return self.folder / "probe.py"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Student source for one module, with where it came from (for messages)."""
+
+    module: str
+    text: str
+    origin: str  # e.g. "task29_cnn.py" or "homework.ipynb, cells 4-6"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a student handed in, read and validated without running any of it."""
+
+    id: str
+    path: Path
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # module name -> source
+    extra_files: dict[str, bytes] = field(default_factory=dict)    # helper modules
+    answers: dict | None = None                                   # parsed answers.yaml
+    problems: tuple[str, ...] = ()                                # input errors, for the report
+    rejected: dict[str, str] = field(default_factory=dict)        # module -> why it was refused
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check, as plain data."""
+
+    task_id: str
+    name: str
+    status: str
+    points: float
+    max_points: float
+    visibility: str
+    feedback: str = ""
+    details: str = ""        # staff only: assertion introspection, tracebacks
+    missing: bool = False    # failed because the work is absent or not implemented
+    duration: float = 0.0
+
+
+@dataclass(frozen=True)
+class TaskScore:
+    """A task's checks and the score they add up to."""
+
+    id: str
+    quiz_task: int
+    title: str
+    score: float
+    max_score: float
+    pending_max_score: float
+    status: str
+    checks: tuple[CheckResult, ...]
+    reason: str = ""     # one line a student reads first: why the task is not passed
+    source: str = ""     # which file or notebook cells were graded
+
+
+@dataclass(frozen=True)
+class GradeRun:
+    """A whole submission's result."""
+
+    submission: str
+    tasks: tuple[TaskScore, ...]
+    score: float
+    max_score: float
+    pending_max_score: float
+    duration: float = 0.0
+    environment: dict = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()

@@ -1,0 +1,134 @@
+"""Grading one submission end to end: read it, run the task checks, score them.
+
+The worker (and its ~3 s TensorFlow import) starts before pytest collects the task
+files, so the two overlap; one worker serves every submission a ``Grader`` grades.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from grader import __version__
+from grader.catalog import Catalog
+from grader.domain import CheckResult, GradeRun, TaskSpec
+from grader.plugin import GradingPlugin
+from grader.sandbox.client import WorkerClient
+from grader.sandbox.launcher import plan_sandbox
+from grader.sandbox.stage import Stage
+from grader.scoring import score_run, score_task
+from grader.session import GradingSession
+from grader.submission import read_submission
+
+TEST_FILES = ("test_public.py", "test_hidden.py")
+
+
+class GraderError(Exception):
+    """The grader itself cannot run (broken catalog, worker that never starts)."""
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    tasks: tuple[str, ...] | None = None
+    public_only: bool = False
+    isolate: bool = True
+    threads: int = 2
+
+
+class Grader:
+    """Grades submissions against a catalog, reusing one sandboxed worker."""
+
+    def __init__(self, catalog: Catalog, options: GradeOptions = GradeOptions(),
+                 hide: tuple[str, ...] = ()):
+        self.catalog = catalog
+        self.options = options
+        self.tasks = catalog.select(list(options.tasks) if options.tasks else None)
+        private = (str(catalog.root), *hide)
+        self.plan = plan_sandbox(options.isolate, tuple(p for p in private if os.path.isdir(p)))
+        self.stage: Stage | None = None
+        self.worker: WorkerClient | None = None
+
+    def __enter__(self) -> "Grader":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def grade(self, path: Path, submission_id: str | None = None) -> GradeRun:
+        started = time.perf_counter()
+        submission = read_submission(Path(path), self.catalog, submission_id)
+        session = GradingSession(submission, None, None)
+        if session.needs_worker(self.tasks):
+            session.worker, session.stage = self._ensure_worker()
+        checks = run_checks(self.tasks, session, self.options.public_only)
+        scores = [score_task(task, checks.get(task.id, []), submission) for task in self.tasks]
+        return score_run(submission, scores, time.perf_counter() - started,
+                         self._environment(), self._notices())
+
+    def _ensure_worker(self) -> tuple[WorkerClient, Stage]:
+        if self.worker is None:
+            self.stage = Stage(self.plan.uid, self.plan.gid)
+            self.worker = WorkerClient(self.stage, self.plan, self.options.threads)
+            self.worker.start()
+        return self.worker, self.stage
+
+    def _environment(self) -> dict:
+        ready = (self.worker.ready if self.worker else None) or {}
+        return {"grader": __version__, **ready.get("versions", {}),
+                "sandbox": list(self.plan.layers)}
+
+    def _notices(self) -> tuple[str, ...]:
+        ready = (self.worker.ready if self.worker else None) or {}
+        return (*self.plan.notices, *ready.get("notices", ()))
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        if self.stage is not None:
+            self.stage.cleanup()
+        self.worker = self.stage = None
+
+
+def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
+               public_only: bool) -> dict[str, list[CheckResult]]:
+    """Run the tasks' pytest files in this (trusted) process; results grouped by task."""
+    names = TEST_FILES[:1] if public_only else TEST_FILES
+    files = [str(task.folder / name) for task in tasks for name in names
+             if (task.folder / name).is_file()]
+    if not files:
+        return {}
+    plugin = GradingPlugin(tasks, session)
+    root = str(tasks[0].folder.parent)
+    args = ["-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise",
+            "-p", "no:logging", "--strict-markers", "--import-mode=importlib",
+            "-c", os.devnull, "--rootdir", root, "--confcutdir", root,
+            "-o", "python_files=test_public.py test_hidden.py", *files]
+    with _no_plugin_autoload():
+        code = pytest.main(args, plugins=[plugin])
+    if plugin.collection_errors or code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        detail = "\n".join(plugin.collection_errors) or f"pytest exit code {int(code)}"
+        raise GraderError(f"the task checks could not run:\n{detail}")
+    grouped: dict[str, list[CheckResult]] = {}
+    for result in plugin.results.values():
+        grouped.setdefault(result.task_id, []).append(result)
+    return grouped
+
+
+@contextmanager
+def _no_plugin_autoload() -> Iterator[None]:
+    """Only our plugin runs: installed pytest plugins could change outcomes."""
+    previous = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = previous

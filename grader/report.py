@@ -1,0 +1,25 @@
+"""Rendering view models to HTML with autoescaping Jinja2 templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("grader", "templates"),
+    autoescape=True,  # every template, whatever its file name: student text is never markup
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(template: str, view: dict[str, Any]) -> str:
+    return _ENVIRONMENT.get_template(template).render(view=view)
+
+
+def write_report(path: Path, view: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render("report.html.j2", view), encoding="utf-8")

@@ -1,0 +1,50 @@
+"""results.json, schema version 1: the complete record of a run, for staff and tools."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from grader.domain import GradeRun
+
+SCHEMA_VERSION = 1
+
+
+def run_to_dict(run: GradeRun) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "submission": run.submission,
+        "score": run.score,
+        "max_score": run.max_score,
+        "pending_max_score": run.pending_max_score,
+        "tasks": [
+            {"id": task.id, "quiz_task": task.quiz_task, "title": task.title,
+             "score": task.score, "max_score": task.max_score,
+             "pending_max_score": task.pending_max_score, "status": task.status,
+             "reason": task.reason, "source": task.source,
+             "checks": [{"name": check.name, "status": check.status, "points": check.points,
+                         "max_points": check.max_points, "visibility": check.visibility,
+                         "feedback": check.feedback} for check in task.checks]}
+            for task in run.tasks],
+        "problems": list(run.problems),
+        "notices": list(run.notices),
+        "environment": run.environment,
+        "duration_seconds": run.duration,
+    }
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON so that a reader never sees half a file, even if we are killed midway."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -1,0 +1,76 @@
+"""View models per audience, built before any rendering.
+
+A student's view never receives a hidden check's name or feedback, only the points its
+hidden checks earned: a template cannot leak what it is never given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grader.domain import CheckResult, GradeRun, TaskScore
+
+STATUS_LABELS = {
+    "passed": "passed", "failed": "failed", "error": "error", "missing": "missing",
+    "pending_review": "awaiting review",
+}
+
+
+def student_view(run: GradeRun) -> dict[str, Any]:
+    return {"audience": "student", **_summary(run),
+            "tasks": [_student_task(task) for task in run.tasks]}
+
+
+def staff_view(run: GradeRun) -> dict[str, Any]:
+    return {"audience": "staff", **_summary(run),
+            "notices": list(run.notices), "environment": dict(run.environment),
+            "tasks": [_staff_task(task) for task in run.tasks]}
+
+
+def _summary(run: GradeRun) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for task in run.tasks:
+        counts[task.status] = counts.get(task.status, 0) + 1
+    return {"submission": run.submission, "score": run.score, "max_score": run.max_score,
+            "pending_max_score": run.pending_max_score, "problems": list(run.problems),
+            "status_counts": counts, "percent": _percent(run.score, run.max_score)}
+
+
+def _task_head(task: TaskScore) -> dict[str, Any]:
+    return {"id": task.id, "quiz_task": task.quiz_task, "title": task.title,
+            "status": task.status, "status_label": STATUS_LABELS[task.status],
+            "score": task.score, "max_score": task.max_score,
+            "pending_max_score": task.pending_max_score, "reason": task.reason,
+            "source": task.source}
+
+
+def _student_task(task: TaskScore) -> dict[str, Any]:
+    hidden = [check for check in task.checks if check.visibility == "hidden"
+              and check.status != "pending_review"]
+    shown = [check for check in task.checks if check.visibility == "public"
+             or check.status == "pending_review"]
+    return {**_task_head(task),
+            "checks": [_check(check, with_details=False) for check in shown],
+            "hidden": {"count": len(hidden),
+                       "points": sum(check.points for check in hidden),
+                       "max_points": sum(check.max_points for check in hidden)}}
+
+
+def _staff_task(task: TaskScore) -> dict[str, Any]:
+    return {**_task_head(task),
+            "checks": [_check(check, with_details=True) for check in task.checks]}
+
+
+def _check(check: CheckResult, with_details: bool) -> dict[str, Any]:
+    view = {"name": check.name, "status": check.status,
+            "status_label": STATUS_LABELS[check.status], "points": check.points,
+            "max_points": check.max_points, "feedback": check.feedback,
+            "visibility": check.visibility}
+    if with_details:
+        view["details"] = check.details
+        view["duration"] = check.duration
+    return view
+
+
+def _percent(score: float, max_score: float) -> float:
+    return round(100.0 * score / max_score, 1) if max_score else 0.0

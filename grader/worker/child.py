@@ -1,0 +1,122 @@
+"""One forked process per (submission, task): loads the student's module and runs probes.
+
+The child is the only place where student code runs. It answers each call with plain
+data or with a description of what went wrong; it never sees a test or an expected value.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import sys
+import traceback
+import warnings
+from typing import Any
+
+from grader.worker import protocol
+from grader.worker.loader import ContractError, MissingName, StudentCode, load_module
+
+MAX_MESSAGE_CHARS = 4000
+
+
+def serve(sock: socket.socket, session: dict[str, Any]) -> None:
+    """Load the session's code, then answer calls until the zygote closes the socket."""
+    inp, out = sock.makefile("rb"), sock.makefile("wb")
+    _prepare_process(session.get("seed", 0))
+    try:
+        probes, student = _load_session(session)
+        loaded: dict[str, Any] = {"status": "ok"}
+    except BaseException as exc:  # noqa: BLE001 - the student's import may raise anything
+        probes = student = None
+        loaded = describe_failure(exc, session, during="import")
+    protocol.write_frame(out, loaded)
+    while True:
+        try:
+            request = protocol.read_frame(inp)
+        except EOFError:
+            return
+        if loaded["status"] != "ok":
+            reply = loaded
+        else:
+            reply = _call_probe(probes, student, request, session)
+        try:
+            frame = protocol.encode(reply)
+        except (TypeError, ValueError) as exc:
+            frame = protocol.encode({"status": "error", "kind": "contract", "message":
+                                     f"the result could not be sent back as plain data: {exc}"})
+        out.write(frame)
+        out.flush()
+
+
+def _prepare_process(seed: int) -> None:
+    """Make numbers reproducible and hardware-independent before the first TF op."""
+    import numpy as np
+    import tensorflow as tf
+
+    random.seed(seed)
+    np.random.seed(seed)
+    tf.random.set_seed(seed)
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+    warnings.simplefilter("default")
+
+
+def _load_session(session: dict[str, Any]) -> tuple[Any, StudentCode | None]:
+    probes = load_module(f"_grader_probe_{session['task']}", session["probe_path"])
+    if session.get("module_path") is None:
+        return probes, None
+    for path in session.get("sys_path", []):
+        if path not in sys.path:
+            sys.path.append(path)  # appended: a submitted numpy.py never shadows the real one
+    module = load_module(session["module_name"], session["module_path"])
+    return probes, StudentCode(module, session["filename"], session["names"])
+
+
+def _call_probe(probes: Any, student: StudentCode | None, request: dict, session: dict) -> dict:
+    function = getattr(probes, request["function"], None)
+    if function is None or request["function"].startswith("_"):
+        return {"status": "error", "kind": "probe_error",
+                "message": f"probe {request['function']!r} does not exist"}
+    if student is None:
+        return {"status": "error", "kind": "missing_module",
+                "message": session.get("missing_message", "module missing")}
+    try:
+        value = function(student, **request.get("kwargs", {}))
+    except BaseException as exc:  # noqa: BLE001 - student code may raise anything
+        return describe_failure(exc, session, during=request["function"])
+    return {"status": "ok", "value": value}
+
+
+def describe_failure(exc: BaseException, session: dict, during: str) -> dict[str, Any]:
+    """Turn an exception into plain data that tells the student what happened and where."""
+    student_paths = {session.get("module_path")} | set(session.get("student_files", []))
+    frames = traceback.extract_tb(exc.__traceback__)
+    student_frames = [f for f in frames if f.filename in student_paths]
+    where = None
+    if student_frames:
+        last = student_frames[-1]
+        where = f"{os.path.basename(last.filename)}, line {last.lineno}"
+    kind = _classify(exc)
+    text = f"{type(exc).__name__}: {exc}".strip()
+    return {
+        "status": "error",
+        "kind": kind,
+        "during": during,
+        "exception": type(exc).__name__,
+        "message": text[:MAX_MESSAGE_CHARS],
+        "where": where,
+        "student_traceback": "".join(traceback.format_list(student_frames))[-MAX_MESSAGE_CHARS:],
+        "traceback": "".join(traceback.format_exception(exc))[-MAX_MESSAGE_CHARS * 2 :],
+    }
+
+
+def _classify(exc: BaseException) -> str:
+    if isinstance(exc, MissingName):
+        return "missing_name"
+    if isinstance(exc, ContractError):
+        return "contract"
+    if isinstance(exc, NotImplementedError):
+        return "not_implemented"
+    if isinstance(exc, SystemExit):
+        return "exit"
+    return "exception"

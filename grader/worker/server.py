@@ -1,0 +1,158 @@
+"""The worker's main process: imports TensorFlow once, then forks a child per task.
+
+It runs no TensorFlow op and no student code itself, so every fork starts from the same
+clean state (FINDINGS: after ``import tensorflow`` there are no thread pools yet). It
+enforces the time limit of each call on its child; the trusted side keeps an outer limit
+in case this process is attacked by a child.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+import time
+from typing import Any
+
+from grader.worker import protocol
+
+
+class Zygote:
+    """Keeps at most one live child, for the session (submission and task) asked last."""
+
+    def __init__(self, channel: socket.socket):
+        self.channel = channel
+        self.child: _Child | None = None
+        self.failed_loads: dict[str, dict] = {}
+
+    def call(self, request: dict[str, Any]) -> dict[str, Any]:
+        session = request["session"]
+        key = session["key"]
+        if key in self.failed_loads:
+            return self.failed_loads[key]
+        if self.child is None or self.child.key != key:
+            self.close_child()
+            self.child, loaded = _Child.start(session, self.channel)
+            if loaded.get("status") != "ok":
+                self.failed_loads[key] = loaded
+                self.close_child()
+                return loaded
+        reply = self.child.ask(request, request.get("timeout", 60))
+        if reply.get("kind") in ("timeout", "crashed"):
+            self.close_child()
+        return reply
+
+    def close_child(self) -> None:
+        if self.child is not None:
+            self.child.kill()
+            self.child = None
+
+
+class _Child:
+    def __init__(self, key: str, pid: int, sock: socket.socket):
+        self.key, self.pid, self.sock = key, pid, sock
+        self.inp, self.out = sock.makefile("rb"), sock.makefile("wb")
+
+    @classmethod
+    def start(cls, session: dict, channel: socket.socket) -> tuple["_Child", dict]:
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns to the zygote's loop
+            code = 0
+            try:
+                os.setpgid(0, 0)
+                channel.close()
+                ours.close()
+                from grader.worker import child
+
+                child.serve(theirs, session)
+            except BaseException:  # noqa: BLE001 - nothing may escape into the zygote's code
+                code = 70
+            finally:
+                os._exit(code)
+        theirs.close()
+        started = cls(session["key"], pid, ours)
+        loaded = started.read(session.get("load_timeout", 60), during="import")
+        return started, loaded
+
+    def ask(self, request: dict, timeout: float) -> dict:
+        try:
+            protocol.write_frame(self.out, {"function": request["function"],
+                                            "kwargs": request.get("kwargs", {})})
+        except OSError:
+            return self._crashed(request["function"])
+        return self.read(timeout, during=request["function"])
+
+    def read(self, timeout: float, during: str) -> dict:
+        self.sock.settimeout(timeout)
+        try:
+            return protocol.read_frame(self.inp)
+        except (TimeoutError, socket.timeout):
+            return {"status": "error", "kind": "timeout", "during": during,
+                    "message": f"did not finish within {timeout:g} s"}
+        except EOFError:
+            return self._crashed(during)
+        except protocol.ProtocolError as exc:
+            return {"status": "error", "kind": "crashed", "during": during,
+                    "message": f"sent back something unreadable ({exc})"}
+
+    def _crashed(self, during: str) -> dict:
+        status = self.kill()
+        return {"status": "error", "kind": "crashed", "during": during,
+                "message": f"the process running your code ended abruptly ({status})"}
+
+    def kill(self) -> str:
+        for target in (lambda: os.killpg(self.pid, signal.SIGKILL),
+                       lambda: os.kill(self.pid, signal.SIGKILL)):
+            try:
+                target()
+            except (ProcessLookupError, PermissionError):
+                pass
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return "exit status unknown"
+        finally:
+            self.sock.close()
+        return describe_exit(status)
+
+
+def describe_exit(status: int) -> str:
+    """Say in words how a process ended, e.g. 'exit code 0' or 'killed by SIGSEGV'."""
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
+        name = signal.Signals(signum).name if signum in signal.Signals._value2member_map_ else signum
+        return f"killed by {name}"
+    return f"exit code {os.WEXITSTATUS(status)}"
+
+
+def main(argv: list[str], notices: list[str] | None = None) -> int:
+    channel = socket.socket(fileno=int(argv[argv.index("--fd") + 1]))
+    inp, out = channel.makefile("rb"), channel.makefile("wb")
+    started = time.perf_counter()
+    versions = _import_frameworks()
+    protocol.write_frame(out, {"status": "ok", "op": "ready", "versions": versions,
+                               "import_seconds": time.perf_counter() - started,
+                               "uid": os.getuid(), "notices": notices or []})
+    zygote = Zygote(channel)
+    while True:
+        try:
+            request = protocol.read_frame(inp)
+        except (EOFError, protocol.ProtocolError):
+            break
+        if request.get("op") == "shutdown":
+            break
+        protocol.write_frame(out, zygote.call(request))
+    zygote.close_child()
+    return 0
+
+
+def _import_frameworks() -> dict[str, str]:
+    """Import what every child needs, without running a TensorFlow op."""
+    import numpy
+    import tensorflow as tf
+    import keras
+
+    return {"python": sys.version.split()[0], "numpy": numpy.__version__,
+            "tensorflow": tf.__version__, "keras": keras.__version__}

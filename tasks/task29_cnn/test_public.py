@@ -1,0 +1,23 @@
+"""Task 29, public checks: the CNN maps MNIST-shaped images to ten class probabilities."""
+
+import numpy as np
+import pytest
+
+
+@pytest.mark.points(1)
+def test_outputs_ten_probabilities(probe):
+    """build_cnn() maps (b, 28, 28, 1) to (b, 10) probabilities"""
+    output = probe.describe()["output"]
+    assert output.shape == (2, 10), (
+        f"The model's output has shape {output.shape} for a batch of 2 images; expected (2, 10).")
+    assert np.allclose(output.sum(axis=1), 1, atol=1e-4) and output.min() >= 0, (
+        "The outputs are not probabilities: use a softmax activation on the last Dense layer.")
+
+
+@pytest.mark.points(1)
+def test_total_parameters(probe):
+    """The CNN has 9,098 parameters"""
+    total = probe.describe()["total_params"]
+    assert total == 9098, (
+        f"The model has {total:,} parameters; the architecture in the task has 9,098. "
+        "Compare filters, kernel sizes and padding with the task.")
