@@ -18,6 +18,12 @@ MISSING_KINDS = frozenset({"missing_module", "missing_name", "not_implemented", 
 FAILED_KINDS = MISSING_KINDS | {"contract"}
 
 
+KERAS3_TF_FUNCTION_CALL_TRAP = (
+    "Under Keras 3, a @tf.function on the model's `call`, called from the @tf.function "
+    "train_step, creates the layers' variables inside a traced call and their gradients are "
+    "lost. Remove @tf.function from `call` (keep it on train_step).")
+
+
 class StudentCodeError(Exception):
     """The student's code could not produce an observation (missing, crashed, timed out)."""
 
@@ -112,6 +118,15 @@ def _as_int(item: Any) -> int:
     if not math.isfinite(number) or number != int(number):
         raise ValueError(f"{item!r} is not a whole number")
     return int(number)
+
+
+def require_no_error(observation: dict, key: str = "error") -> dict:
+    """Fail with the student's own error (and the Keras 3 trap, when it applies) if there was one."""
+    error = observation.get(key)
+    if error:
+        trap = f" {KERAS3_TF_FUNCTION_CALL_TRAP}" if observation.get("call_is_tf_function") else ""
+        raise AssertionError(f"Your code raised {error}{trap}")
+    return observation
 
 
 def array(observation: Any, *, shape: tuple | None = None, finite: bool = True) -> np.ndarray:

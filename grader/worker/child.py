@@ -15,7 +15,10 @@ import warnings
 from typing import Any
 
 from grader.worker import protocol
-from grader.worker.loader import ContractError, MissingName, StudentCode, load_module
+import sysconfig
+
+from grader.worker.loader import (ContractError, MissingName, StudentCode, exception_text,
+                                  load_module, shorten_paths_under)
 
 MAX_MESSAGE_CHARS = 4000
 
@@ -24,6 +27,9 @@ def serve(sock: socket.socket, session: dict[str, Any]) -> None:
     """Load the session's code, then answer calls until the zygote closes the socket."""
     inp, out = sock.makefile("rb"), sock.makefile("wb")
     _prepare_process(session.get("seed", 0))
+    paths = sysconfig.get_paths()
+    shorten_paths_under(os.path.dirname(session.get("module_path") or ""), paths["purelib"],
+                        paths["stdlib"])
     try:
         probes, student = _load_session(session)
         loaded: dict[str, Any] = {"status": "ok"}
@@ -97,7 +103,7 @@ def describe_failure(exc: BaseException, session: dict, during: str) -> dict[str
         last = student_frames[-1]
         where = f"{os.path.basename(last.filename)}, line {last.lineno}"
     kind = _classify(exc)
-    text = f"{type(exc).__name__}: {exc}".strip()
+    text = exception_text(exc, MAX_MESSAGE_CHARS)
     return {
         "status": "error",
         "kind": kind,

@@ -8,9 +8,43 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import re
 import sys
 from types import ModuleType
 from typing import Any, Iterator
+
+
+_SHORTENED_PREFIXES: list[str] = []
+
+
+def shorten_paths_under(*folders: str) -> None:
+    """Paths under these folders are shown relative to them in messages to students."""
+    _SHORTENED_PREFIXES[:] = [folder.rstrip("/") + "/" for folder in folders if folder]
+
+
+def short_paths(text: str) -> str:
+    """'task13_pipeline.py, line 4' rather than a staging path nobody recognises."""
+    for prefix in _SHORTENED_PREFIXES:
+        text = text.replace(prefix, "")
+    return text
+
+
+_TRACED_FRAME = re.compile(r'File "([^"/]+)", line (\d+), in (\w+)')
+
+
+def exception_text(exc: BaseException, limit: int = 600) -> str:
+    """One readable line describing an exception raised by student code.
+
+    TensorFlow wraps errors raised while tracing in a long "in user code:" listing; it is
+    condensed to the final error and the student's own frames.
+    """
+    text = short_paths(f"{type(exc).__name__}: {str(exc).strip()}")
+    if "in user code:" in text:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        frames = [f"{name}, line {line} in {function}"
+                  for name, line, function in _TRACED_FRAME.findall(text)]
+        text = lines[-1] + (f" (at {'; '.join(frames)})" if frames else "")
+    return text[:limit]
 
 
 class MissingName(Exception):
@@ -59,6 +93,11 @@ class StudentCode:
     def has(self, name: str) -> bool:
         """Whether the module defines a declared name (for optional parts of a contract)."""
         return name in self._names and hasattr(self._module, name)
+
+    def module_level(self, predicate) -> dict[str, Any]:
+        """Module-level objects that satisfy ``predicate`` (e.g. every tf.function defined)."""
+        return {name: value for name, value in vars(self._module).items()
+                if not name.startswith("__") and predicate(value)}
 
     @contextlib.contextmanager
     def replaced(self, name: str, value: Any) -> Iterator[None]:

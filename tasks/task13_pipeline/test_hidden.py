@@ -1,0 +1,108 @@
+"""Task 13, hidden checks: shuffling, batching, caching and prefetching."""
+
+import numpy as np
+import pytest
+
+COUNT, BATCH = 2500, 32
+
+
+def block_fraction(ids, batch_sizes):
+    """Share of full batches whose elements are one contiguous run of input indices."""
+    blocks, start = [], 0
+    for size in batch_sizes:
+        batch = np.sort(ids[start:start + size])
+        start += size
+        if size == batch_sizes[0] and len(batch):
+            blocks.append(batch[-1] - batch[0] == size - 1 and len(np.unique(batch)) == size)
+    return float(np.mean(blocks)) if blocks else 1.0
+
+
+@pytest.mark.points(1)
+def test_targets_one_hot_and_paired(probe):
+    """Targets are one-hot and belong to their image"""
+    epoch = probe.run_pipeline()["epochs"][0]
+    assert epoch["onehot_ok"].all(), "Targets must be one-hot vectors of length 10 (tf.one_hot(label, 10))."
+    assert epoch["label_ok"].all(), (
+        "Some targets do not belong to their image: transform image and label of an element "
+        "together in one map, and do not shuffle them separately.")
+
+
+@pytest.mark.points(1)
+def test_every_element_once_last_batch_kept(probe):
+    """Every element appears once per epoch; batches of batch_size, the partial last batch kept"""
+    epoch = probe.run_pipeline()["epochs"][0]
+    sizes = list(epoch["batch_sizes"])
+    assert sum(sizes) == COUNT, (
+        f"An epoch yields {sum(sizes)} elements from {COUNT}: keep the last partial batch "
+        "(no drop_remainder) and do not repeat or filter elements.")
+    expected = [BATCH] * (COUNT // BATCH) + [COUNT % BATCH]
+    assert sorted(sizes, reverse=True) == expected, (
+        f"Expected {COUNT // BATCH} batches of {BATCH} and one of {COUNT % BATCH}; got sizes "
+        f"{sorted(set(sizes))}.")
+    assert sorted(epoch["ids"].tolist()) == list(range(COUNT)), "Some elements are repeated or lost."
+
+
+@pytest.mark.points(1)
+def test_batch_size_parameter(probe):
+    """The batch_size argument is respected"""
+    epoch = probe.run_pipeline(count=2510, batch_size=50, epochs=1)["epochs"][0]
+    sizes = sorted(epoch["batch_sizes"].tolist(), reverse=True)
+    assert sizes == [50] * 50 + [10], (
+        "prepare_data(..., batch_size=50) should yield batches of 50 (and a last one of 10); "
+        "pass batch_size on to dataset.batch.")
+
+
+@pytest.mark.points(2)
+def test_elements_shuffled_before_batching(probe):
+    """Elements, not whole batches, are shuffled (shuffle before batch)"""
+    epoch = probe.run_pipeline()["epochs"][0]
+    ids = epoch["ids"]
+    assert not np.array_equal(ids, np.arange(len(ids))), (
+        "With training=True the elements come out in input order: shuffle the dataset.")
+    fraction = block_fraction(ids, list(epoch["batch_sizes"]))
+    assert fraction < 0.5, (
+        f"{fraction:.0%} of the batches hold consecutive input elements: the pipeline shuffles "
+        "whole batches. Call shuffle before batch so that every batch mixes elements.")
+
+
+@pytest.mark.points(1)
+def test_new_order_every_epoch(probe):
+    """The order changes from one epoch to the next"""
+    first, second = (epoch["ids"] for epoch in probe.run_pipeline()["epochs"])
+    assert not np.array_equal(first, second), (
+        "Both epochs have the same order. Reshuffle every epoch (the default of "
+        "dataset.shuffle) and cache before shuffling, not after.")
+
+
+@pytest.mark.points(1)
+def test_shuffle_buffer_large_enough(probe):
+    """The shuffle buffer holds at least 1,000 elements"""
+    ids = probe.run_pipeline()["epochs"][0]["ids"]
+    reach = int(np.max(ids - np.arange(len(ids))))
+    assert reach >= 900, (
+        f"No element moved more than {reach} places forward, so the shuffle buffer is "
+        "smaller than 1,000 elements: a small buffer mixes the data only locally.")
+
+
+@pytest.mark.points(1)
+def test_evaluation_keeps_order(probe):
+    """With training=False the input order is kept"""
+    ids = probe.run_pipeline(training=False, epochs=1)["epochs"][0]["ids"]
+    assert np.array_equal(ids, np.arange(COUNT)), (
+        "With training=False the elements must keep their input order (no shuffling).")
+
+
+@pytest.mark.points(1)
+def test_deterministic_work_cached(probe):
+    """The deterministic preprocessing is cached (the source is read once for two epochs)"""
+    reads = probe.run_pipeline()["source_reads"]
+    assert reads == COUNT, (
+        f"Two epochs read {reads} elements from the source: cache the dataset after the "
+        "deterministic maps so that they run once.")
+
+
+@pytest.mark.points(1)
+def test_prefetch_last(probe):
+    """prefetch is the last step"""
+    last = probe.run_pipeline()["last_transformation"]
+    assert "Prefetch" in last, f"The last step is {last}; end the pipeline with prefetch."

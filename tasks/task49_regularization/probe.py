@@ -1,0 +1,81 @@
+"""Task 49 probes: what one SGD step does to the regularised Conv2D kernel.
+
+Everything needed to predict the step is measured here (kernel, data-loss gradient,
+regularizer factor); the trusted checks do the arithmetic and the comparison.
+"""
+
+import numpy as np
+
+from grader.probes.models import describe_layers
+from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.worker.loader import ContractError, exception_text
+
+
+def _batch(seed, count=16):
+    rng = np.random.default_rng(seed)
+    images = rng.uniform(-1, 1, size=(count, 28, 28, 1)).astype(np.float32)
+    targets = np.eye(10, dtype=np.float32)[rng.integers(0, 10, size=count)]
+    return images, targets
+
+
+def fresh_model_step(student, seed=0):
+    """Two train_step calls on a model never called before: errors, warnings, moved variables."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = student.Classifier()
+    x, y = _batch(seed)
+    return first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))
+
+
+def architecture(student):
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    return describe_layers(student.Classifier(), (28, 28, 1))
+
+
+def decay_step(student, learning_rate=1.0, seed=0):
+    """One step on a built model: kernel before/after, data-loss gradient, losses returned."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = student.Classifier(learning_rate=learning_rate)
+    x, y = (tf.constant(a) for a in _batch(seed))
+    model(x)  # build outside any tf.function
+    conv = _regularised_conv(model)
+    kernel = conv.kernel
+    with tf.GradientTape() as tape:
+        data_loss = model.loss_function(y, model(x, training=True))
+    gradient = tape.gradient(data_loss, kernel)
+    regularization = float(tf.add_n([tf.reduce_sum(l) for l in model.losses])) if model.losses else 0.0
+    observed = {"kernel_before": np.array(kernel.numpy(), copy=True),
+                "data_gradient": np.zeros(kernel.shape, np.float32) if gradient is None else np.asarray(gradient),
+                "data_loss": float(data_loss), "regularization_loss": regularization,
+                "l2": _l2_factor(conv), "learning_rate": learning_rate,
+                "losses_count": len(model.losses), "call_is_tf_function": call_is_tf_function(model),
+                "step_error": None, "returned": None}
+    try:
+        returned = model.train_step(x, y)
+    except Exception as exc:  # noqa: BLE001 - reported to the checks, which explain it
+        return {**observed, "step_error": exception_text(exc)}
+    observed["kernel_after"] = np.array(kernel.numpy())
+    observed["returned"] = None if returned is None else float(np.asarray(returned).reshape(-1)[0])
+    return observed
+
+
+def _regularised_conv(model):
+    import tensorflow as tf
+
+    convs = [layer for layer in model._flatten_layers() if isinstance(layer, tf.keras.layers.Conv2D)]
+    if not convs:
+        raise ContractError("Classifier has no Conv2D layer")
+    return next((conv for conv in convs if conv.kernel_regularizer is not None), convs[0])
+
+
+def _l2_factor(conv):
+    regularizer = conv.kernel_regularizer
+    if regularizer is None:
+        return None
+    config = regularizer.get_config()
+    return float(config.get("l2", config.get("l", 0.0)))

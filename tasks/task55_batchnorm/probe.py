@@ -1,0 +1,77 @@
+"""Task 55 probes: how the Classifier's BatchNormalization layers behave.
+
+Measures the distinct BatchNormalization instances, their moving statistics before and
+after one train_step, and whether inference output for an image depends on its batch.
+"""
+
+import numpy as np
+
+from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.worker.loader import exception_text
+
+
+def _batch(seed, count=32):
+    rng = np.random.default_rng(seed)
+    x = (rng.normal(size=(count, 784)) * 3 + 1).astype(np.float32)  # far from N(0, 1) on purpose
+    return x, np.eye(10, dtype=np.float32)[rng.integers(0, 10, size=count)]
+
+
+def _bn_layers(model):
+    import tensorflow as tf
+
+    seen, layers = set(), []
+    for layer in model._flatten_layers(include_self=False):
+        if isinstance(layer, tf.keras.layers.BatchNormalization) and id(layer) not in seen:
+            seen.add(id(layer))
+            layers.append(layer)
+    return layers
+
+
+def _moving_statistics(layers):
+    return [np.concatenate([np.asarray(layer.moving_mean).ravel(), np.asarray(layer.moving_variance).ravel()])
+            for layer in layers]
+
+
+def fresh_model_step(student, seed=0):
+    """Two train_step calls on a model never called before: errors, warnings, moved variables."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = student.Classifier()
+    x, y = _batch(seed)
+    return first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))
+
+
+def batchnorm_behaviour(student, seed=0):
+    """BN instances, moving statistics around one train_step, inference batch independence."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = student.Classifier()
+    x, y = _batch(seed)
+    outputs = np.asarray(model(tf.constant(x)))
+    layers = _bn_layers(model)
+    report = {"output": outputs, "bn_count": len(layers), "call_is_tf_function": call_is_tf_function(model),
+              "bn_sizes": [int(np.prod(layer.moving_mean.shape)) for layer in layers]}
+    report.update(_inference_independence(model, x))
+    before = _moving_statistics(layers)
+    try:
+        report["loss"] = float(np.asarray(model.train_step(tf.constant(x), tf.constant(y))).reshape(-1)[0])
+        report["step_error"] = None
+    except Exception as exc:  # noqa: BLE001 - explained by the checks
+        report["step_error"] = exception_text(exc)
+        return report
+    after = _moving_statistics(layers)
+    report["moving_changed"] = [bool(not np.array_equal(b, a)) for b, a in zip(before, after)]
+    return report
+
+
+def _inference_independence(model, x):
+    """Outputs for the first 8 images, alone and inside two different batches."""
+    import tensorflow as tf
+
+    other = np.random.default_rng(99).normal(size=(24, 784)).astype(np.float32) * 5 - 2
+    alone = np.asarray(model(tf.constant(x[:8]), training=False))
+    mixed = np.asarray(model(tf.constant(np.concatenate([x[:8], other])), training=False))[:8]
+    default = np.asarray(model(tf.constant(np.concatenate([x[:8], other]))))[:8]
+    return {"inference_alone": alone, "inference_mixed": mixed, "inference_default": default}
