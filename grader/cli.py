@@ -54,13 +54,16 @@ def _parser() -> argparse.ArgumentParser:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--tasks", help="comma-separated task ids, e.g. task13,task29")
     command.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    command.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
+                         help="multiply every time limit by X (e.g. 2 on a slow machine)")
     command.add_argument("--no-sandbox", action="store_true",
                          help="run student code without isolation (debugging only)")
 
 
 def _options(args: argparse.Namespace, public_only: bool) -> GradeOptions:
     tasks = tuple(t.strip() for t in args.tasks.split(",") if t.strip()) if args.tasks else None
-    return GradeOptions(tasks=tasks, public_only=public_only, isolate=not args.no_sandbox)
+    return GradeOptions(tasks=tasks, public_only=public_only, isolate=not args.no_sandbox,
+                        timeout_scale=args.timeout_scale)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

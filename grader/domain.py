@@ -78,7 +78,8 @@ class CheckResult:
     """The outcome of one check, as plain data."""
 
     task_id: str
-    name: str
+    id: str                  # the test function, e.g. "test_total_parameters"
+    name: str                # what a person reads, from the docstring
     status: str
     points: float
     max_points: float

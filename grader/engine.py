@@ -39,6 +39,7 @@ class GradeOptions:
     public_only: bool = False
     isolate: bool = True
     threads: int = 2
+    timeout_scale: float = 1.0  # multiplies every task's time limits (slow machines, tests)
 
 
 class Grader:
@@ -60,14 +61,19 @@ class Grader:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def grade(self, path: Path, submission_id: str | None = None) -> GradeRun:
+    def grade(self, path: Path, submission_id: str | None = None,
+              tasks: tuple[str, ...] | None = None) -> GradeRun:
+        """Grade one submission on the grader's tasks (or on ``tasks``, a subset by id)."""
         started = time.perf_counter()
+        selected = self.catalog.select(list(tasks)) if tasks else self.tasks
         submission = read_submission(Path(path), self.catalog, submission_id)
-        session = GradingSession(submission, None, None)
-        if session.needs_worker(self.tasks):
+        session = GradingSession(submission, None, None, self.options.timeout_scale)
+        if session.needs_worker(selected):
             session.worker, session.stage = self._ensure_worker()
-        checks = run_checks(self.tasks, session, self.options.public_only)
-        scores = [score_task(task, checks.get(task.id, []), submission) for task in self.tasks]
+        checks = run_checks(selected, session, self.options.public_only)
+        if session.fatal is not None:
+            raise GraderError(f"the grading worker failed: {session.fatal}")
+        scores = [score_task(task, checks.get(task.id, []), submission) for task in selected]
         return score_run(submission, scores, time.perf_counter() - started,
                          self._environment(), self._notices())
 

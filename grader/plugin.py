@@ -84,7 +84,7 @@ class GradingPlugin:
         max_points = float(item.get_closest_marker("points").args[0])
         status, feedback, missing = classify(call.excinfo.value if call.excinfo else None, report)
         return CheckResult(
-            task_id=task.id, name=check_name(item), status=status,
+            task_id=task.id, id=item.name, name=check_name(item), status=status,
             points=max_points if status == "passed" else 0.0, max_points=max_points,
             visibility=visibility_of(item), feedback=feedback,
             details="" if report.passed else report.longreprtext[-6000:],

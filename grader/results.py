@@ -25,7 +25,7 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
              "score": task.score, "max_score": task.max_score,
              "pending_max_score": task.pending_max_score, "status": task.status,
              "reason": task.reason, "source": task.source,
-             "checks": [{"name": check.name, "status": check.status, "points": check.points,
+             "checks": [{"id": check.id, "name": check.name, "status": check.status, "points": check.points,
                          "max_points": check.max_points, "visibility": check.visibility,
                          "feedback": check.feedback} for check in task.checks]}
             for task in run.tasks],

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from grader.domain import Submission, TaskSpec
-from grader.sandbox.client import WorkerClient
+from grader.sandbox.client import WorkerClient, WorkerError
 from grader.sandbox.stage import Stage
 from grader.testing import MissingAnswer, StudentCodeError
 
@@ -20,12 +20,15 @@ ANSWERS_FILE = "answers.yaml"
 class GradingSession:
     """Binds one submission to a worker for the duration of its checks."""
 
-    def __init__(self, submission: Submission, worker: WorkerClient | None, stage: Stage | None):
+    def __init__(self, submission: Submission, worker: WorkerClient | None, stage: Stage | None,
+                 timeout_scale: float = 1.0):
         self.submission = submission
+        self.timeout_scale = timeout_scale
         self.worker = worker
         self.stage = stage
         self._folder = None
         self._cache: dict[str, Any] = {}
+        self.fatal: WorkerError | None = None  # the worker cannot run at all: abort grading
 
     def needs_worker(self, tasks: tuple[TaskSpec, ...]) -> bool:
         return any(task.module in self.submission.sources for task in tasks)
@@ -34,7 +37,11 @@ class GradingSession:
         """The value a probe function returns, or StudentCodeError describing what went wrong."""
         key = json.dumps([task.id, function, kwargs], sort_keys=True, default=str)
         if key not in self._cache:
-            self._cache[key] = self._call_uncached(task, function, kwargs)
+            try:
+                self._cache[key] = self._call_uncached(task, function, kwargs)
+            except WorkerError as exc:
+                self.fatal = exc
+                raise
         reply = self._cache[key]
         if reply.get("status") == "ok":
             return reply.get("value")
@@ -51,7 +58,8 @@ class GradingSession:
             return {"status": "error", "kind": "missing_module", "message": missing_code_message(task)}
         if self.worker is None or self.stage is None:
             raise RuntimeError("a probe was called but no worker was started")
-        return self.worker.call(self._worker_session(task), function, kwargs, task.call_timeout)
+        return self.worker.call(self._worker_session(task), function, kwargs,
+                                task.call_timeout * self.timeout_scale)
 
     def _worker_session(self, task: TaskSpec) -> dict[str, Any]:
         assert self.stage is not None
@@ -67,7 +75,7 @@ class GradingSession:
             "names": list(task.names),
             "sys_path": [str(folder)],
             "student_files": [str(folder / name) for name in self._staged_names()],
-            "load_timeout": task.load_timeout,
+            "load_timeout": task.load_timeout * self.timeout_scale,
             "seed": 0,
         }
 

@@ -71,7 +71,7 @@ def _rebind_under_tmpfs(ancestor: str, paths: list[str], scratch: str) -> None:
     holders = []
     for index, path in enumerate(paths):
         holder = os.path.join(scratch, str(index))
-        os.makedirs(holder)
+        os.makedirs(holder, exist_ok=True)  # a restarted worker reuses the folder
         _mount(path, holder, None, MS_BIND | MS_REC, None)
         holders.append(holder)
     _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")

@@ -1,0 +1,78 @@
+"""The contract every task in the catalog must keep (run over the whole catalog).
+
+- its metadata is valid and its points add up;
+- the reference submission scores full marks on it;
+- the student template scores 0 on it without crashing the grader, and says why;
+- every fault fixture of it loses points on it, on the check that names the fault.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import FAULTS, make_submission, task_of
+from grader.catalog import load_catalog
+
+CATALOG = load_catalog()
+FAULT_DIRS = sorted(path.parent for path in FAULTS.glob("*/*/fault.toml"))
+
+
+def test_catalog_is_not_empty():
+    assert len(CATALOG.tasks) >= 5
+
+
+@pytest.mark.parametrize("task", CATALOG.tasks, ids=lambda task: task.id)
+def test_metadata(task):
+    assert task.title and task.folder.name.startswith(task.id + "_")
+    assert task.probe_file.is_file() or not task.module
+    assert (task.folder / "test_hidden.py").is_file()
+    if task.module:
+        assert (task.folder / "test_public.py").is_file(), "a code task needs public checks"
+        assert (Path(__file__).parent.parent / "reference" / task.filename).is_file()
+        assert (Path(__file__).parent.parent / "student_template" / task.filename).is_file()
+
+
+@pytest.mark.parametrize("task", CATALOG.tasks, ids=lambda task: task.id)
+def test_reference_scores_full_marks(task, reference_run):
+    score = task_of(reference_run, task.id)
+    failing = [(check.name, check.feedback) for check in score.checks if check.status == "failed"
+               or check.status == "error"]
+    assert not failing
+    assert score.status in ("passed", "pending_review")
+    assert score.score == score.max_score == task.points > 0
+
+
+@pytest.mark.parametrize("task", CATALOG.tasks, ids=lambda task: task.id)
+def test_template_scores_zero_and_says_why(task, template_run):
+    score = task_of(template_run, task.id)
+    assert score.score == 0
+    assert score.status in ("missing", "failed")
+    assert score.reason, "the student must be told why the task scored nothing"
+    assert all(check.feedback for check in score.checks if check.status != "passed")
+
+
+@pytest.mark.parametrize("task", [t for t in CATALOG.tasks if t.module], ids=lambda task: task.id)
+def test_every_code_task_has_fault_fixtures(task):
+    assert [path for path in FAULT_DIRS if path.parent.name == task.id], f"no fault fixture for {task.id}"
+
+
+@pytest.mark.parametrize("fault_dir", FAULT_DIRS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_fault_is_caught_and_named(fault_dir, grader, tmp_path):
+    fault = tomllib.loads((fault_dir / "fault.toml").read_text())
+    task = CATALOG.get(fault["task"])
+    sharing = tuple(t.id for t in CATALOG.tasks if t.id == task.id or (task.module and t.module == task.module))
+    run = grader.grade(make_submission(tmp_path, fault_dir), tasks=sharing)
+    score = task_of(run, task.id)
+    assert score.score < score.max_score, f"{fault['description']} was not caught"
+    checks = {check.id: check for check in score.checks}
+    for expected in fault["expect"]:
+        check = checks[expected["check"]]
+        assert check.status in ("failed", "error"), f"{expected['check']} should fail: {fault['description']}"
+        assert expected["feedback"].lower() in check.feedback.lower(), (
+            f"feedback of {check.id} does not name the fault: {check.feedback!r}")
+    for other in run.tasks:
+        if other.id != task.id:
+            assert other.score == other.max_score, f"{fault_dir.name} cost points on {other.id}"
