@@ -2,6 +2,7 @@
 
     grader check [PATH]                    public checks, a summary with hints (students)
     grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
+    grader build-kit --out DIR             the student wheel: engine and public checks only
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--out", type=Path, required=True, help="folder for results.json and reports")
     _common(grade)
     grade.set_defaults(command=cmd_grade)
+
+    kit = commands.add_parser("build-kit", help="build the student wheel (public checks only)")
+    kit.add_argument("--out", type=Path, required=True, help="folder for the wheel")
+    kit.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    kit.set_defaults(command=cmd_build_kit)
     return parser
 
 
@@ -85,4 +91,12 @@ def cmd_grade(args: argparse.Namespace) -> int:
     write_report(args.out / "report-staff.html", staff_view(run))
     print_summary(staff_view(run), hints=False)
     print(f"Wrote {args.out / 'results.json'}, report.html (student) and report-staff.html")
+    return EXIT_GRADED
+
+
+def cmd_build_kit(args: argparse.Namespace) -> int:
+    from grader.kit import build_kit
+
+    wheel = build_kit(load_catalog(args.catalog), args.out)
+    print(f"Built {wheel} (engine and public checks only)")
     return EXIT_GRADED

@@ -7,6 +7,7 @@ files, so the two overlap; one worker serves every submission a ``Grader`` grade
 from __future__ import annotations
 
 import os
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -116,7 +117,9 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
             "-c", os.devnull, "--rootdir", root, "--confcutdir", root,
             "-o", "python_files=test_public.py test_hidden.py", *files]
     with _no_plugin_autoload():
+        _forget_modules_under(root)
         code = pytest.main(args, plugins=[plugin])
+        _forget_modules_under(root)
     if plugin.collection_errors or code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         detail = "\n".join(plugin.collection_errors) or f"pytest exit code {int(code)}"
         raise GraderError(f"the task checks could not run:\n{detail}")
@@ -124,6 +127,15 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
     for result in plugin.results.values():
         grouped.setdefault(result.task_id, []).append(result)
     return grouped
+
+
+def _forget_modules_under(root: str) -> None:
+    """pytest's importlib mode reuses a module of the same dotted name: import fresh each run."""
+    prefix = os.path.join(os.path.realpath(root), "")
+    for name, module in list(sys.modules.items()):
+        location = getattr(module, "__file__", None)
+        if location and os.path.realpath(location).startswith(prefix):
+            del sys.modules[name]
 
 
 @contextmanager

@@ -33,7 +33,7 @@ def encode(message: Any) -> bytes:
     blob = b""
     if arrays:
         buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
+        np.savez(buffer, allow_pickle=False, **arrays)
         blob = buffer.getvalue()
     return _HEADER.pack(4 + len(body) + len(blob), len(body)) + body + blob
 
@@ -83,6 +83,8 @@ def _read_exactly(stream: BinaryIO, count: int) -> bytes:
 
 def _extract_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:
     if isinstance(value, np.ndarray):
+        if value.dtype.kind not in ALLOWED_DTYPE_KINDS:
+            raise ValueError(f"arrays of dtype {value.dtype} cannot be sent; use numbers or booleans")
         key = f"a{len(arrays)}"
         arrays[key] = np.ascontiguousarray(value)
         return {_ARRAY_KEY: key}

@@ -1,0 +1,46 @@
+"""The probe side imports nothing from the trusted side.
+
+Code under grader/worker, grader/probes and every task's probe.py runs in the sandbox
+beside student code. It may import the standard library, NumPy, TensorFlow, Keras and
+itself; never the engine, the tests or the catalog.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader.catalog import load_catalog
+
+GRADER = Path(__file__).resolve().parent.parent / "grader"
+ALLOWED_THIRD_PARTY = {"numpy", "tensorflow", "keras"}
+ALLOWED_OWN = ("grader.worker", "grader.probes")
+SANDBOX_FILES = sorted([*GRADER.glob("worker/*.py"), *GRADER.glob("probes/*.py"),
+                        *(task.probe_file for task in load_catalog().tasks if task.module)])
+
+
+def imported_modules(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append(node.module or "")
+    return names
+
+
+@pytest.mark.parametrize("path", SANDBOX_FILES, ids=lambda path: str(path.relative_to(GRADER.parent)))
+def test_sandbox_side_imports_only_allowed_modules(path):
+    for name in imported_modules(path):
+        top = name.split(".")[0]
+        if top == "grader":
+            assert name == "grader" or name.startswith(ALLOWED_OWN), f"{path.name} imports {name}"
+        else:
+            assert top in sys.stdlib_module_names or top in ALLOWED_THIRD_PARTY, f"{path.name} imports {name}"
+
+
+def test_the_boundary_covers_every_probe():
+    assert len([p for p in SANDBOX_FILES if p.name == "probe.py"]) >= 5

@@ -1,0 +1,104 @@
+"""The worker's isolation: hidden files unreadable, no network, no root, a clean environment."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from grader.sandbox.client import WorkerClient
+from grader.sandbox.launcher import plan_sandbox
+from grader.sandbox.stage import Stage
+
+SPY = '''
+import os, socket
+def spy(port, secret):
+    found = {}
+    try:
+        found["secret"] = open(secret).read()[:40]
+    except OSError as exc:
+        found["secret_error"] = type(exc).__name__
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        found["network"] = True
+    except OSError:
+        found["network"] = False
+    found["uid"] = os.getuid()
+    found["env"] = sorted(os.environ)
+    found["cwd"] = os.getcwd()
+    try:
+        open(os.path.join(os.path.dirname(secret), "planted.txt"), "w").write("x")
+        found["wrote_catalog"] = True
+    except OSError:
+        found["wrote_catalog"] = False
+    return found
+'''
+PROBE = "def observe(student, **kwargs):\n    return student.spy(**kwargs)\n"
+
+
+@pytest.fixture(scope="module")
+def spy_report(tmp_path_factory):
+    plan = plan_sandbox(hide=(str(ROOT / "tasks"),))
+    folder = tmp_path_factory.mktemp("probe")
+    (folder / "probe.py").write_text(PROBE)
+    stage = Stage(plan.uid, plan.gid)
+    worker = WorkerClient(stage, plan)
+    listener = socket.create_server(("127.0.0.1", 0))
+    try:
+        probe = stage.add_probe("spy", folder / "probe.py")
+        submission = stage.add_submission({"task01_spy.py": SPY.encode()})
+        session = {"key": "1/spy", "task": "spy", "probe_path": str(probe), "module_name": "task01_spy",
+                   "module_path": str(submission / "task01_spy.py"), "filename": "task01_spy.py",
+                   "names": ["spy"], "sys_path": [str(submission)], "load_timeout": 60}
+        secret = str(ROOT / "tasks" / "task29_cnn" / "test_hidden.py")
+        reply = worker.call(session, "observe", {"port": listener.getsockname()[1], "secret": secret}, 60)
+        yield plan, worker.ready, reply
+    finally:
+        listener.close()
+        worker.stop()
+        stage.cleanup()
+        planted = ROOT / "tasks" / "task29_cnn" / "planted.txt"
+        if planted.exists():
+            planted.unlink()
+
+
+def isolated(plan) -> bool:
+    return bool(plan.prefix)
+
+
+def test_worker_answers(spy_report):
+    plan, ready, reply = spy_report
+    assert reply["status"] == "ok", reply
+
+
+def test_environment_is_built_from_scratch(spy_report, monkeypatch):
+    _, _, reply = spy_report
+    env = reply["value"]["env"]
+    assert "PYTHONPATH" not in env and not any("SECRET" in name or "TOKEN" in name for name in env)
+    assert {"HOME", "TMPDIR", "TF_NUM_INTRAOP_THREADS"} <= set(env)
+
+
+def test_hidden_files_are_unreadable(spy_report):
+    plan, ready, reply = spy_report
+    if not isolated(plan):
+        pytest.skip("namespaces unavailable on this machine: " + "; ".join(plan.notices))
+    value = reply["value"]
+    assert "secret" not in value, "the worker read a hidden test"
+    assert value["wrote_catalog"] is False
+    assert not ready["notices"], ready["notices"]
+
+
+def test_no_network(spy_report):
+    plan, _, reply = spy_report
+    if not isolated(plan):
+        pytest.skip("network namespaces unavailable on this machine")
+    assert reply["value"]["network"] is False
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="uid drop applies when the grader runs as root")
+def test_worker_is_not_root(spy_report):
+    _, ready, reply = spy_report
+    assert ready["uid"] != 0 and reply["value"]["uid"] != 0

@@ -1,0 +1,85 @@
+"""What students get holds no hidden test, no reference solution and no expected value."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REFERENCE, ROOT, TEMPLATE
+from grader.kit import build_kit
+
+TRIVIAL = {"import pytest", "import numpy as np", "import tensorflow as tf", "import math", "",
+           "from __future__ import annotations", "return x", "pass"}
+
+
+def _lines(path: Path) -> set[str]:
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+
+
+def secret_lines(catalog) -> set[str]:
+    """Non-trivial lines of the hidden tests and the reference that no public file has.
+
+    Signatures (``def``/``class`` lines) are the public contract, and lines that a public
+    test or a probe (both shipped) also contain are public by definition.
+    """
+    public_files = [task.folder / name for task in catalog.tasks
+                    for name in ("test_public.py", "probe.py") if (task.folder / name).is_file()]
+    public = set().union(*(_lines(path) for path in public_files))
+    files = [task.folder / "test_hidden.py" for task in catalog.tasks] + sorted(REFERENCE.glob("*"))
+    secrets = set()
+    for path in files:
+        for line in _lines(path) - public:
+            if len(line) > 12 and line not in TRIVIAL and not line.startswith(
+                    ("#", '"""', "@pytest", "def ", "class ", "super()", "import ", "from ")):
+                secrets.add(line)
+    return secrets
+
+
+@pytest.fixture(scope="module")
+def kit(catalog, tmp_path_factory):
+    return build_kit(catalog, tmp_path_factory.mktemp("kit"))
+
+
+def test_kit_holds_only_the_engine_and_public_task_files(kit):
+    names = zipfile.ZipFile(kit).namelist()
+    for name in names:
+        assert "test_hidden" not in name and not name.startswith(("reference/", "tests/", "tasks/"))
+        if name.startswith("grader/public_tasks/"):
+            assert Path(name).name in ("task.toml", "probe.py", "test_public.py"), name
+    assert any(name.endswith("test_public.py") for name in names)
+
+
+def test_kit_contains_no_hidden_or_reference_line(kit, catalog):
+    secrets = secret_lines(catalog)
+    archive = zipfile.ZipFile(kit)
+    for name in archive.namelist():
+        text = archive.read(name).decode("utf-8", "replace")
+        leaked = [line for line in secrets if line in text]
+        assert not leaked, f"{name} contains hidden or reference lines: {leaked[:3]}"
+
+
+def test_student_template_contains_no_hidden_or_reference_line(catalog):
+    secrets = secret_lines(catalog)
+    for path in TEMPLATE.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            leaked = [line for line in secrets if line in text]
+            assert not leaked, f"{path} contains hidden or reference lines: {leaked[:3]}"
+
+
+def test_check_from_the_kit_runs_public_checks_only(kit, tmp_path):
+    """Unpacked as students install it, `grader check` runs and knows no hidden check."""
+    zipfile.ZipFile(kit).extractall(tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    env.pop("GRADER_TASKS", None)
+    result = subprocess.run([sys.executable, "-m", "grader", "check", str(REFERENCE), "--tasks", "task29"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Task 29" in result.stdout and "2/2" in result.stdout
+    assert "Hidden" not in result.stdout
+    assert str(ROOT / "tasks") not in result.stdout
