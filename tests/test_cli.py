@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from conftest import REFERENCE, TEMPLATE
 
@@ -43,7 +43,7 @@ def test_student_report_hides_hidden_checks(graded):
     _, out = graded
     student = (out / "report.html").read_text()
     staff = (out / "report-staff.html").read_text()
-    hidden_names = [html.escape(check["name"]) for task in json.loads((out / "results.json").read_text())["tasks"]
+    hidden_names = [str(escape(check["name"])) for task in json.loads((out / "results.json").read_text())["tasks"]
                     for check in task["checks"] if check["visibility"] == "hidden"]
     assert hidden_names and all(name in staff for name in hidden_names)
     assert not any(name in student for name in hidden_names)
