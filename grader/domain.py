@@ -119,3 +119,4 @@ class GradeRun:
     environment: dict = field(default_factory=dict)
     notices: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    probe_calls: tuple[dict, ...] = ()   # what ran in the worker and for how long (staff)

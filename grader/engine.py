@@ -76,7 +76,7 @@ class Grader:
             raise GraderError(f"the grading worker failed: {session.fatal}")
         scores = [score_task(task, checks.get(task.id, []), submission) for task in selected]
         return score_run(submission, scores, time.perf_counter() - started,
-                         self._environment(), self._notices())
+                         self._environment(), self._notices(), tuple(session.calls))
 
     def _ensure_worker(self) -> tuple[WorkerClient, Stage]:
         if self.worker is None:

@@ -33,6 +33,7 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
         "notices": list(run.notices),
         "environment": run.environment,
         "duration_seconds": run.duration,
+        "probe_calls": list(run.probe_calls),
     }
 
 

@@ -51,11 +51,12 @@ def task_reason(status: str, graded: list[CheckResult]) -> str:
 
 
 def score_run(submission: Submission, tasks: list[TaskScore], duration: float = 0.0,
-              environment: dict | None = None, notices: tuple[str, ...] = ()) -> GradeRun:
+              environment: dict | None = None, notices: tuple[str, ...] = (),
+              probe_calls: tuple[dict, ...] = ()) -> GradeRun:
     return GradeRun(
         submission=submission.id, tasks=tuple(tasks),
         score=round(sum(task.score for task in tasks), 4),
         max_score=round(sum(task.max_score for task in tasks), 4),
         pending_max_score=round(sum(task.pending_max_score for task in tasks), 4),
         duration=round(duration, 3), environment=environment or {}, notices=notices,
-        problems=submission.problems)
+        problems=submission.problems, probe_calls=probe_calls)

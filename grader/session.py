@@ -7,6 +7,7 @@ several checks can read one observation without running the student's code again
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from grader.domain import Submission, TaskSpec
@@ -29,6 +30,7 @@ class GradingSession:
         self._folder = None
         self._cache: dict[str, Any] = {}
         self.fatal: WorkerError | None = None  # the worker cannot run at all: abort grading
+        self.calls: list[dict[str, Any]] = []   # each probe call with its wall time (for staff)
 
     def needs_worker(self, tasks: tuple[TaskSpec, ...]) -> bool:
         return any(task.module in self.submission.sources for task in tasks)
@@ -37,8 +39,11 @@ class GradingSession:
         """The value a probe function returns, or StudentCodeError describing what went wrong."""
         key = json.dumps([task.id, function, kwargs], sort_keys=True, default=str)
         if key not in self._cache:
+            started = time.perf_counter()
             try:
                 self._cache[key] = self._call_uncached(task, function, kwargs)
+                self.calls.append({"task": task.id, "function": function, "kwargs": kwargs,
+                                   "seconds": round(time.perf_counter() - started, 4)})
             except WorkerError as exc:
                 self.fatal = exc
                 raise
