@@ -102,4 +102,5 @@ def _task_from_toml(folder: Path, data: dict) -> TaskSpec:
         answer_keys=tuple(student.get("answers", ())), free_text=free_text,
         points=float(data.get("points", 0)),
         call_timeout=float(limits.get("call_timeout", 60)),
-        load_timeout=float(limits.get("load_timeout", 60)))
+        load_timeout=float(limits.get("load_timeout", 60)),
+        memory_mb=int(limits.get("memory_mb", 4096)))

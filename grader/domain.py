@@ -41,6 +41,7 @@ class TaskSpec:
     points: float = 0.0                # auto-graded points (sum of the checks' points)
     call_timeout: float = 60.0
     load_timeout: float = 60.0
+    memory_mb: int = 4096               # address-space limit of the child running the task
 
     @property
     def filename(self) -> str | None:

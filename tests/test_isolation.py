@@ -22,6 +22,10 @@ BROKEN = {
                                     "import sys\ndef build_cnn():\n    sys.exit(3)\n", "sys.exit"),
     "segfault_in_graded_function": ("task29", "task29_cnn.py",
                                     "import ctypes\ndef build_cnn():\n    ctypes.string_at(0)\n", "SIGSEGV"),
+    "memory_bomb_in_graded_function": ("task29", "task29_cnn.py",
+                                       "import numpy as np\ndef build_cnn():\n    hoard = []\n"
+                                       "    while True:\n        hoard.append(np.ones(10**9))\n",
+                                       "MemoryError"),
     "endless_loop_in_graded_function": ("task29", "task29_cnn.py",
                                         "def build_cnn():\n    while True:\n        pass\n", "endless loop"),
 }
