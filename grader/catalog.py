@@ -1,7 +1,9 @@
 """The task catalog: one folder per quiz task, described by its ``task.toml``.
 
 A folder holds ``task.toml`` (metadata), ``probe.py`` (runs beside student code),
-``test_public.py`` (shipped to students) and ``test_hidden.py`` (never shipped).
+``test_public.py`` (shipped to students), ``test_hidden.py`` (never shipped),
+``written.toml`` (the free-text parts and their questions, public) and ``rubric.toml``
+(what a full written answer mentions, staff only, never shipped).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.domain import FreeTextPart, TaskSpec
+from grader.domain import StructuredAnswer, TaskSpec, WrittenPart
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TASK_ID = re.compile(r"^task\d{2}$")
@@ -68,18 +70,37 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
 
 def load_task(folder: Path) -> TaskSpec:
-    path = folder / "task.toml"
+    data = _read_toml(folder / "task.toml")
+    written = _read_toml(folder / "written.toml") if (folder / "written.toml").is_file() else {}
+    rubric = _read_toml(folder / "rubric.toml") if (folder / "rubric.toml").is_file() else {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return _task_from_toml(folder, data, _written_parts(written, rubric))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CatalogError(f"{folder / 'task.toml'}: {exc}") from None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: {exc}") from None
-    try:
-        return _task_from_toml(folder, data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CatalogError(f"{path}: {exc}") from None
 
 
-def _task_from_toml(folder: Path, data: dict) -> TaskSpec:
+def _written_parts(written: dict, rubric: dict) -> tuple[WrittenPart, ...]:
+    parts = []
+    for part in written.get("part", ()):
+        key = part["key"]
+        if not re.match(r"^[a-z][a-z0-9_]*$", key):
+            raise ValueError(f"written part key {key!r} must be lower_case")
+        parts.append(WrittenPart(key=key, points=float(part["points"]), question=part["question"],
+                                 rubric=tuple(rubric.get(key, {}).get("mentions", ()))))
+    keys = [part.key for part in parts]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"written part keys repeat: {keys}")
+    return tuple(parts)
+
+
+def _task_from_toml(folder: Path, data: dict, written: tuple[WrittenPart, ...]) -> TaskSpec:
     task_id = data["id"]
     if not TASK_ID.match(task_id) or int(task_id[4:]) != data["quiz_task"]:
         raise ValueError(f"id {task_id!r} must be 'taskNN' matching quiz_task {data['quiz_task']}")
@@ -92,14 +113,15 @@ def _task_from_toml(folder: Path, data: dict) -> TaskSpec:
             raise ValueError(f"module {module!r} must look like 'task29_cnn'")
         tag = match.group(1)
     limits = data.get("limits", {})
-    free_text = tuple(
-        FreeTextPart(key=part["key"], points=float(part["points"]), question=part["question"],
-                     rubric=tuple(part.get("rubric", ())))
-        for part in data.get("free_text", ()))
+    answers = tuple(StructuredAnswer(key=entry["key"], question=entry["question"])
+                    for entry in data.get("answer", ()))
+    clash = {answer.key for answer in answers} & {part.key for part in written}
+    if clash:
+        raise ValueError(f"keys both structured and written: {sorted(clash)}")
     return TaskSpec(
         id=task_id, quiz_task=int(data["quiz_task"]), title=data["title"], folder=folder,
         module=module, module_tag=tag, names=tuple(student.get("names", ())),
-        answer_keys=tuple(student.get("answers", ())), free_text=free_text,
+        answers=answers, written=written,
         points=float(data.get("points", 0)),
         call_timeout=float(limits.get("call_timeout", 60)),
         load_timeout=float(limits.get("load_timeout", 60)),

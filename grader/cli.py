@@ -3,6 +3,7 @@
     grader check [PATH]                    public checks, a summary with hints (students)
     grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
     grader build-kit --out DIR             the student wheel: engine and public checks only
+    grader answers-template                the template's answers.yaml, from the catalog
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     kit.add_argument("--out", type=Path, required=True, help="folder for the wheel")
     kit.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
     kit.set_defaults(command=cmd_build_kit)
+
+    template = commands.add_parser("answers-template", help="print the answers.yaml students start from")
+    template.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    template.set_defaults(command=cmd_answers_template)
     return parser
 
 
@@ -99,4 +104,11 @@ def cmd_build_kit(args: argparse.Namespace) -> int:
 
     wheel = build_kit(load_catalog(args.catalog), args.out)
     print(f"Built {wheel} (engine and public checks only)")
+    return EXIT_GRADED
+
+
+def cmd_answers_template(args: argparse.Namespace) -> int:
+    from grader.answers_template import render_answers_template
+
+    sys.stdout.write(render_answers_template(load_catalog(args.catalog)))
     return EXIT_GRADED

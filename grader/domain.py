@@ -16,13 +16,25 @@ VISIBILITIES = ("public", "hidden")
 
 
 @dataclass(frozen=True)
-class FreeTextPart:
-    """A written answer graded by a teaching assistant against ``rubric``."""
+class WrittenPart:
+    """A free-text answer part, graded by a teaching assistant against ``rubric``.
+
+    The question is public (students see it in the template); the rubric is staff-only
+    and lives in ``rubric.toml``, which the student kit never contains.
+    """
 
     key: str
     points: float
     question: str
     rubric: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StructuredAnswer:
+    """An answers.yaml key that checks grade automatically (e.g. ``task29.params_per_layer``)."""
+
+    key: str
+    question: str
 
 
 @dataclass(frozen=True)
@@ -36,12 +48,16 @@ class TaskSpec:
     module: str | None = None          # e.g. "task29_cnn" (file task29_cnn.py or cells tagged task29)
     module_tag: str | None = None      # the notebook tag naming that module, e.g. "task29"
     names: tuple[str, ...] = ()        # the names probes may read from the module
-    answer_keys: tuple[str, ...] = ()  # structured answers.yaml keys the checks read
-    free_text: tuple[FreeTextPart, ...] = ()
+    answers: tuple[StructuredAnswer, ...] = ()  # structured answers.yaml keys the checks read
+    written: tuple[WrittenPart, ...] = ()
     points: float = 0.0                # auto-graded points (sum of the checks' points)
     call_timeout: float = 60.0
     load_timeout: float = 60.0
     memory_mb: int = 4096               # address-space limit of the child running the task
+
+    @property
+    def answer_keys(self) -> tuple[str, ...]:
+        return tuple(answer.key for answer in self.answers)
 
     @property
     def filename(self) -> str | None:

@@ -26,6 +26,7 @@ from grader.sandbox.stage import Stage
 from grader.scoring import score_run, score_task
 from grader.session import GradingSession
 from grader.submission import read_submission
+from grader.written import written_checks
 
 TEST_FILES = ("test_public.py", "test_hidden.py")
 
@@ -74,7 +75,8 @@ class Grader:
         checks = run_checks(selected, session, self.options.public_only)
         if session.fatal is not None:
             raise GraderError(f"the grading worker failed: {session.fatal}")
-        scores = [score_task(task, checks.get(task.id, []), submission) for task in selected]
+        scores = [score_task(task, checks.get(task.id, []) + written_checks(task, submission), submission)
+                  for task in selected]
         return score_run(submission, scores, time.perf_counter() - started,
                          self._environment(), self._notices(), tuple(session.calls))
 

@@ -44,3 +44,14 @@ def test_sandbox_side_imports_only_allowed_modules(path):
 
 def test_the_boundary_covers_every_probe():
     assert len([p for p in SANDBOX_FILES if p.name == "probe.py"]) >= 5
+
+
+CHECK_FILES = sorted(path for task in load_catalog().tasks
+                     for path in task.folder.glob("test_*.py"))
+
+
+@pytest.mark.parametrize("path", CHECK_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_checks_never_import_tensorflow(path):
+    """Checks run in the trusted process, which must stay free of TensorFlow (and fast)."""
+    for name in imported_modules(path):
+        assert name.split(".")[0] not in ("tensorflow", "keras"), f"{path} imports {name}"
