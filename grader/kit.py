@@ -14,7 +14,7 @@ from pathlib import Path
 
 from grader.catalog import Catalog
 
-PUBLIC_TASK_FILES = ("task.toml", "probe.py", "test_public.py")
+PUBLIC_TASK_FILES = ("task.toml", "probe.py", "test_public.py", "written.toml")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -30,12 +30,13 @@ def secret_lines(catalog) -> set[str]:
     public_files = [task.folder / name for task in catalog.tasks
                     for name in ("test_public.py", "probe.py") if (task.folder / name).is_file()]
     public = set().union(*(_lines(path) for path in public_files))
-    files = [task.folder / "test_hidden.py" for task in catalog.tasks] + sorted(REFERENCE.glob("*"))
+    files = [task.folder / name for task in catalog.tasks for name in ("test_hidden.py", "rubric.toml")
+             if (task.folder / name).is_file()] + sorted(REFERENCE.glob("*"))
     secrets = set()
     for path in files:
         for line in _lines(path) - public:
             if len(line) > 12 and line not in TRIVIAL and not line.startswith(
-                    ("#", '"""', "@pytest", "def ", "class ", "super()", "import ", "from ")):
+                    ("#", '"""', "@pytest", "def ", "class ", "super()", "import ", "from ", "[")):
                 secrets.add(line)
     return secrets
 
@@ -50,7 +51,7 @@ def test_kit_holds_only_the_engine_and_public_task_files(kit):
     for name in names:
         assert "test_hidden" not in name and not name.startswith(("reference/", "tests/", "tasks/"))
         if name.startswith("grader/public_tasks/"):
-            assert Path(name).name in ("task.toml", "probe.py", "test_public.py"), name
+            assert Path(name).name in ("task.toml", "probe.py", "test_public.py", "written.toml"), name
     assert any(name.endswith("test_public.py") for name in names)
 
 
