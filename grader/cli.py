@@ -16,6 +16,7 @@ from grader.catalog import CatalogError, load_catalog
 from grader.engine import GradeOptions, Grader, GraderError
 from grader.report import write_report
 from grader.results import run_to_dict, write_json_atomic
+from grader.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.sandbox.client import WorkerError
 from grader.submission import SubmissionError
 from grader.terminal import print_summary
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogError, GraderError, WorkerError) as exc:
         print(f"grader: cannot grade: {exc}", file=sys.stderr)
         return EXIT_GRADER_FAILED
-    except SubmissionError as exc:
+    except (SubmissionError, ReviewError) as exc:
         print(f"grader: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
@@ -48,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     grade = commands.add_parser("grade", help="grade one submission with all checks")
     grade.add_argument("path", type=Path, help="submission folder")
     grade.add_argument("--out", type=Path, required=True, help="folder for results.json and reports")
+    grade.add_argument("--manual", type=Path, metavar="FILE",
+                       help="teaching assistants' scores of written parts (CSV or YAML) to merge in")
     _common(grade)
     grade.set_defaults(command=cmd_grade)
 
@@ -88,9 +91,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_grade(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
+    reviews = load_manual_scores(args.manual, catalog) if args.manual else []
     hide = (str(args.out.resolve()),)
     with Grader(catalog, _options(args, public_only=False), hide=hide) as grader:
-        run = grader.grade(args.path)
+        run = apply_manual_scores(grader.grade(args.path), reviews)
     write_json_atomic(args.out / "results.json", run_to_dict(run))
     write_report(args.out / "report.html", student_view(run))
     write_report(args.out / "report-staff.html", staff_view(run))

@@ -7,7 +7,8 @@ Names avoid the ``Test`` prefix so pytest never mistakes them for tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 CHECK_STATUSES = ("passed", "failed", "error", "pending_review")
@@ -74,7 +75,23 @@ class SourceFile:
 
     module: str
     text: str
-    origin: str  # e.g. "task29_cnn.py" or "homework.ipynb, cells 4-6"
+    origin: str                       # e.g. "task29_cnn.py" or "homework.ipynb, cells 4, 6"
+    notebook: str | None = None       # the notebook the cells came from
+    cell_spans: tuple[tuple[int, int], ...] = ()  # (first module line, cell number)
+
+    def location(self, line: int) -> str:
+        """Where module line ``line`` is, as the student knows it: file or notebook cell."""
+        if not self.notebook:
+            return f"{self.module}.py, line {line}"
+        first, cell = max((span for span in self.cell_spans if span[0] <= line), default=(1, 0))
+        return f"{self.notebook}, cell {cell}, line {line - first + 1}"
+
+    def localize(self, text: str) -> str:
+        """Rewrite 'task13_pipeline.py, line 57' into notebook cell terms where needed."""
+        if not self.notebook:
+            return text
+        pattern = re.compile(rf'(?:File ")?{re.escape(self.module)}\.py"?, line (\d+)')
+        return pattern.sub(lambda match: self.location(int(match.group(1))), text)
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,12 @@ class CheckResult:
     details: str = ""        # staff only: assertion introspection, tracebacks
     missing: bool = False    # failed because the work is absent or not implemented
     duration: float = 0.0
+
+    def localized(self, source: SourceFile | None) -> "CheckResult":
+        """This result with code locations given as the student knows them (notebook cells)."""
+        if source is None or not source.notebook:
+            return self
+        return replace(self, feedback=source.localize(self.feedback), details=source.localize(self.details))
 
 
 @dataclass(frozen=True)

@@ -75,10 +75,16 @@ class Grader:
         checks = run_checks(selected, session, self.options.public_only)
         if session.fatal is not None:
             raise GraderError(f"the grading worker failed: {session.fatal}")
-        scores = [score_task(task, checks.get(task.id, []) + written_checks(task, submission), submission)
+        scores = [score_task(task, self._task_checks(task, checks, submission), submission)
                   for task in selected]
         return score_run(submission, scores, time.perf_counter() - started,
                          self._environment(), self._notices(), tuple(session.calls))
+
+    @staticmethod
+    def _task_checks(task: TaskSpec, checks: dict, submission) -> list[CheckResult]:
+        source = submission.sources.get(task.module) if task.module else None
+        return [check.localized(source) for check in checks.get(task.id, [])] + written_checks(
+            task, submission)
 
     def _ensure_worker(self) -> tuple[WorkerClient, Stage]:
         if self.worker is None:

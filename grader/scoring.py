@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from grader.domain import CheckResult, GradeRun, Submission, TaskScore, TaskSpec
 
 
 def score_task(task: TaskSpec, checks: list[CheckResult], submission: Submission) -> TaskScore:
+    source = submission.sources.get(task.module) if task.module else None
+    empty = TaskScore(id=task.id, quiz_task=task.quiz_task, title=task.title, score=0.0,
+                      max_score=0.0, pending_max_score=0.0, status="missing", checks=(),
+                      source=source.origin if source else "")
+    return rescore_task(empty, checks)
+
+
+def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:
+    """``task`` with ``checks`` and everything that follows from them recomputed."""
     graded = [check for check in checks if check.status != "pending_review"]
     pending = [check for check in checks if check.status == "pending_review"]
     status = task_status(graded, pending)
-    source = submission.sources.get(task.module) if task.module else None
-    return TaskScore(
-        id=task.id, quiz_task=task.quiz_task, title=task.title,
+    return replace(
+        task, checks=tuple(checks), status=status, reason=task_reason(status, graded),
         score=round(sum(check.points for check in graded), 4),
         max_score=round(sum(check.max_points for check in graded), 4),
-        pending_max_score=round(sum(check.max_points for check in pending), 4),
-        status=status, checks=tuple(checks), reason=task_reason(status, graded),
-        source=source.origin if source else "")
+        pending_max_score=round(sum(check.max_points for check in pending), 4))
 
 
 def task_status(graded: list[CheckResult], pending: list[CheckResult]) -> str:
@@ -48,6 +56,13 @@ def task_reason(status: str, graded: list[CheckResult]) -> str:
     if status in ("failed", "error"):
         return "Some hidden checks did not pass."
     return ""
+
+
+def rescore_run(run: GradeRun, tasks: list[TaskScore]) -> GradeRun:
+    return replace(run, tasks=tuple(tasks),
+                   score=round(sum(task.score for task in tasks), 4),
+                   max_score=round(sum(task.max_score for task in tasks), 4),
+                   pending_max_score=round(sum(task.pending_max_score for task in tasks), 4))
 
 
 def score_run(submission: Submission, tasks: list[TaskScore], duration: float = 0.0,

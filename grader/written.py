@@ -25,16 +25,17 @@ def written_answer(submission: Submission, task_id: str, key: str) -> str | None
     return text or None
 
 
-def check_id(part: WrittenPart) -> str:
-    return f"written:{part.key}"
+def check_id(key: str) -> str:
+    """The id of the check that stands for written part ``key`` (what reviews refer to)."""
+    return f"written:{key}"
 
 
 def _check(task: TaskSpec, part: WrittenPart, answer: str | None) -> CheckResult:
     name = f"Written answer {task.id}.{part.key}"
     if answer is None:
-        return CheckResult(task.id, check_id(part), name, "failed", 0.0, part.points, "public",
+        return CheckResult(task.id, check_id(part.key), name, "failed", 0.0, part.points, "public",
                            f"answers.yaml has no answer for {task.id}.{part.key}.", missing=True)
-    return CheckResult(task.id, check_id(part), name, "pending_review", 0.0, part.points, "public",
+    return CheckResult(task.id, check_id(part.key), name, "pending_review", 0.0, part.points, "public",
                        AWAITING, details=rubric_text(part, answer))
 
 

@@ -1,0 +1,80 @@
+"""Extracting a submitted .zip safely: no path traversal, no links or devices, capped sizes.
+
+Sizes are enforced on the bytes actually read, not on what the archive's headers claim,
+so a zip bomb stops at the cap.
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+MAX_FILES = 2000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 100 * 1024 * 1024
+CHUNK = 1024 * 1024
+
+
+class ArchiveError(Exception):
+    """The archive cannot be used; the message names the archive and the member."""
+
+
+def extract_zip(archive: Path, target: Path) -> list[str]:
+    """Extract the regular files of ``archive`` into ``target``; return notes on skipped members."""
+    try:
+        bundle = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ArchiveError(f"{archive.name} is not a readable zip archive ({exc})") from None
+    notes: list[str] = []
+    with bundle:
+        members = bundle.infolist()
+        if len(members) > MAX_FILES:
+            raise ArchiveError(f"{archive.name} holds {len(members):,} entries; at most {MAX_FILES:,} are accepted")
+        budget = [MAX_TOTAL_BYTES]
+        for member in members:
+            note = _extract_member(bundle, member, target, budget, archive.name)
+            if note:
+                notes.append(note)
+    return notes
+
+
+def _extract_member(bundle: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path,
+                    budget: list[int], name: str) -> str | None:
+    relative = safe_member_path(member.filename)
+    if relative is None:
+        return f"{name}: skipped {member.filename!r} (absolute path or '..' would leave the folder)"
+    mode = member.external_attr >> 16
+    if member.is_dir():
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        return None
+    if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # many tools store permission bits only
+        return f"{name}: skipped {member.filename!r} (links and special files are not accepted)"
+    destination = target / relative
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    try:
+        with bundle.open(member) as source, open(destination, "wb") as sink:
+            while chunk := source.read(CHUNK):
+                written += len(chunk)
+                budget[0] -= len(chunk)
+                if written > MAX_FILE_BYTES or budget[0] < 0:
+                    raise ArchiveError(f"{name}: {member.filename!r} unpacks to more than the "
+                                       f"allowed size (zip bomb?)")
+                sink.write(chunk)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError,
+            NotImplementedError) as exc:
+        destination.unlink(missing_ok=True)
+        return f"{name}: skipped {member.filename!r} ({type(exc).__name__}: {exc})"
+    return None
+
+
+def safe_member_path(filename: str) -> PurePosixPath | None:
+    """The member's path if it stays inside the extraction folder, else None."""
+    name = filename.replace("\\", "/")
+    path = PurePosixPath(name)
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or not path.parts:
+        return None
+    if any(part in ("..", "") for part in path.parts):
+        return None
+    return path

@@ -1,0 +1,109 @@
+"""Turning a Jupyter/Colab notebook into task modules, without running anything.
+
+A code cell belongs to task module ``taskNN`` when its metadata ``tags`` hold ``taskNN``
+or its first non-empty line is ``# taskNN``. The cells of one module, in notebook order,
+form its source. Shell and magic lines (``!pip ...``, ``%matplotlib ...``) are blanked
+(line numbers stay true); outputs are never read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import nbformat
+
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+MAX_CELL_CHARS = 200_000
+TAG = re.compile(r"^task\d{2}$")
+FIRST_LINE_TAG = re.compile(r"^#\s*(task\d{2})\b", re.IGNORECASE)
+PYTHON_CELL_MAGICS = ("%%capture", "%%time", "%%timeit")
+
+
+class NotebookError(Exception):
+    """The notebook cannot be read; the message names the file (and line, for bad JSON)."""
+
+
+@dataclass(frozen=True)
+class TaggedCell:
+    """A code cell that belongs to a task module: its 1-based number, tag and Python text."""
+
+    number: int
+    tag: str
+    text: str
+
+
+def tagged_cells(data: bytes, filename: str) -> list[TaggedCell]:
+    """Every code cell carrying a ``taskNN`` tag, in notebook order, magics blanked."""
+    notebook = _parse(data, filename)
+    cells = []
+    for number, cell in enumerate(notebook.cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        if len(source) > MAX_CELL_CHARS:
+            raise NotebookError(f"{filename}, cell {number}: the cell is larger than "
+                                f"{MAX_CELL_CHARS:,} characters")
+        tag = cell_tag(cell)
+        if tag:
+            cells.append(TaggedCell(number, tag, python_only(source)))
+    return cells
+
+
+def join_cells(cells: list[TaggedCell]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Module text from cells, and (first line, cell number) for each cell's lines."""
+    lines: list[str] = []
+    spans = []
+    for cell in sorted(cells, key=lambda item: item.number):
+        spans.append((len(lines) + 1, cell.number))
+        lines += cell.text.rstrip("\n").split("\n") + [""]
+    return "\n".join(lines) + "\n", tuple(spans)
+
+
+def cell_tag(cell: dict) -> str | None:
+    tags = [str(tag).lower() for tag in cell.get("metadata", {}).get("tags", []) or []]
+    for tag in tags:
+        if TAG.match(tag):
+            return tag
+    for line in cell.get("source", "").splitlines():
+        if line.strip():
+            match = FIRST_LINE_TAG.match(line.strip())
+            return match.group(1).lower() if match else None
+    return None
+
+
+def python_only(source: str) -> str:
+    """Blank shell (``!``) and magic (``%``) lines; drop cells that a cell magic makes non-Python."""
+    lines = source.splitlines()
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if first.startswith("%%") and not first.startswith(PYTHON_CELL_MAGICS):
+        return "\n".join([""] * len(lines))
+    return "\n".join("" if line.lstrip().startswith(("!", "%")) else line for line in lines)
+
+
+def _parse(data: bytes, filename: str):
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(f"{filename} is larger than {MAX_NOTEBOOK_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NotebookError(f"{filename}, line {line}: not valid UTF-8") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotebookError(f"{filename}, line {exc.lineno}, column {exc.colno}: not a valid "
+                            f"notebook (JSON error: {exc.msg}); was the file truncated?") from None
+    except RecursionError:
+        raise NotebookError(f"{filename}: nested too deeply to be a notebook") from None
+    if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
+        raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+    except Exception as exc:  # nbformat raises many kinds for malformed documents
+        raise NotebookError(f"{filename}: not a readable Jupyter notebook ({type(exc).__name__}: "
+                            f"{str(exc)[:200]})") from None
+    if not isinstance(notebook.get("cells"), list):
+        raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
+    return notebook

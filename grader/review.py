@@ -1,0 +1,116 @@
+"""Teaching assistants' scores for written parts, merged into a graded run.
+
+The scores file is one a person edits by hand: CSV with the header
+``submission,task,part,points,comment`` or YAML, a list of mappings with those keys.
+Rows for other submissions are ignored (one file serves a whole class); a row naming an
+unknown task or part, or points outside 0..max, is an error that names file and row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from grader.catalog import Catalog
+from grader.domain import CheckResult, GradeRun, TaskScore
+from grader.scoring import rescore_run, rescore_task
+from grader.written import check_id
+
+FIELDS = ("submission", "task", "part", "points", "comment")
+
+
+class ReviewError(Exception):
+    """The scores file cannot be used as it is; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class ManualScore:
+    submission: str
+    task: str
+    part: str
+    points: float
+    comment: str
+    where: str  # "reviews.csv, row 4", for messages
+
+
+def load_manual_scores(path: Path, catalog: Catalog) -> list[ManualScore]:
+    rows = _read_rows(path)
+    scores, seen = [], {}
+    for where, row in rows:
+        score = _validated(row, where, catalog)
+        key = (score.submission, score.task, score.part)
+        if key in seen:
+            raise ReviewError(f"{where}: {score.task}.{score.part} of {score.submission} is already "
+                              f"scored at {seen[key]}")
+        seen[key] = where
+        scores.append(score)
+    return scores
+
+
+def _read_rows(path: Path) -> list[tuple[str, dict]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviewError(f"{path}: cannot read ({exc})") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            data = yaml.safe_load(text) or []
+        except yaml.YAMLError as exc:
+            raise ReviewError(f"{path}: invalid YAML ({exc})") from None
+        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+            raise ReviewError(f"{path}: expected a list of mappings with keys {', '.join(FIELDS)}")
+        return [(f"{path.name}, entry {number}", row) for number, row in enumerate(data, start=1)]
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [field for field in FIELDS[:4] if field not in (reader.fieldnames or [])]
+    if missing:
+        raise ReviewError(f"{path}: the header must name {', '.join(FIELDS)} (missing: {', '.join(missing)})")
+    return [(f"{path.name}, row {number}", row) for number, row in enumerate(reader, start=2)]
+
+
+def _validated(row: dict, where: str, catalog: Catalog) -> ManualScore:
+    task_id, part_key = str(row.get("task") or "").strip(), str(row.get("part") or "").strip()
+    try:
+        task = catalog.get(task_id)
+    except KeyError:
+        raise ReviewError(f"{where}: unknown task {task_id!r}") from None
+    part = next((part for part in task.written if part.key == part_key), None)
+    if part is None:
+        known = ", ".join(part.key for part in task.written) or "none"
+        raise ReviewError(f"{where}: {task_id} has no written part {part_key!r} (parts: {known})")
+    try:
+        points = float(str(row.get("points")).strip())
+    except ValueError:
+        raise ReviewError(f"{where}: points {row.get('points')!r} is not a number") from None
+    if not 0 <= points <= part.points:
+        raise ReviewError(f"{where}: {points:g} points for {task_id}.{part_key}, whose maximum is {part.points:g}")
+    submission = str(row.get("submission") or "").strip()
+    if not submission:
+        raise ReviewError(f"{where}: no submission named")
+    return ManualScore(submission, task_id, part_key, points, str(row.get("comment") or "").strip(), where)
+
+
+def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:
+    """The run with this submission's reviewed written parts scored."""
+    mine = {(score.task, check_id(score.part)): score for score in scores if score.submission == run.submission}
+    if not mine:
+        return run
+    tasks = [_review_task(task, mine) for task in run.tasks]
+    return rescore_run(run, tasks)
+
+
+def _review_task(task: TaskScore, mine: dict) -> TaskScore:
+    checks = [_reviewed(check, mine.get((task.id, check.id))) for check in task.checks]
+    return rescore_task(task, checks)
+
+
+def _reviewed(check: CheckResult, score: ManualScore | None) -> CheckResult:
+    if score is None:
+        return check
+    status = "passed" if score.points == check.max_points else "failed"
+    comment = f" {score.comment}" if score.comment else ""
+    return replace(check, status=status, points=score.points, missing=False,
+                   feedback=f"Reviewed by a teaching assistant: {score.points:g}/{check.max_points:g}.{comment}")

@@ -1,0 +1,92 @@
+"""Written parts: pending until reviewed; teaching assistants' scores merged in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from grader.catalog import load_catalog
+from grader.engine import GradeOptions, Grader
+from grader.review import ReviewError, apply_manual_scores, load_manual_scores
+
+
+@pytest.fixture
+def catalog(tmp_path):
+    root = tmp_path / "catalog"
+    for number, parts in ((1, {"answer": 2}), (8, {"a": 1, "b": 2})):
+        folder = root / f"task{number:02d}_x"
+        folder.mkdir(parents=True)
+        (folder / "task.toml").write_text(f'id = "task{number:02d}"\nquiz_task = {number}\ntitle = "T{number}"\n')
+        (folder / "written.toml").write_text("".join(
+            f'[[part]]\nkey = "{key}"\npoints = {points}\nquestion = "Q {key}?"\n' for key, points in parts.items()))
+        (folder / "rubric.toml").write_text("".join(f'[{key}]\nmentions = ["idea {key}"]\n' for key in parts))
+    return load_catalog(root)
+
+
+def grade(catalog, tmp_path, answers: str):
+    folder = tmp_path / "alice"
+    folder.mkdir(exist_ok=True)
+    (folder / "answers.yaml").write_text(answers)
+    with Grader(catalog, GradeOptions(isolate=False)) as grader:
+        return grader.grade(folder)
+
+
+def test_written_answers_are_pending_and_empty_ones_missing(catalog, tmp_path):
+    run = grade(catalog, tmp_path, "task01:\n  answer: |\n    Feature learning.\ntask08:\n  a: ''\n  b: yes\n")
+    task01, task08 = run.tasks
+    assert task01.status == "pending_review" and task01.pending_max_score == 2 and task01.score == 0
+    statuses = {check.id: check.status for check in task08.checks}
+    assert statuses == {"written:a": "failed", "written:b": "pending_review"}
+    assert (run.score, run.max_score, run.pending_max_score) == (0, 1, 4)
+    assert "idea a" not in repr([c.feedback for c in task08.checks])
+    assert "idea b" in task08.checks[1].details and "yes" in task08.checks[1].details
+
+
+def write(tmp_path, name, text) -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_manual_scores_from_csv_are_merged(catalog, tmp_path):
+    run = grade(catalog, tmp_path, "task01:\n  answer: Feature learning.\ntask08:\n  a: MSE\n  b: No.\n")
+    scores = load_manual_scores(write(tmp_path, "reviews.csv",
+                                      "submission,task,part,points,comment\n"
+                                      "alice,task01,answer,2,Complete.\n"
+                                      "alice,task08,b,1,Half: say why the square matters.\n"
+                                      "bob,task08,a,1,\n"), catalog)
+    merged = apply_manual_scores(run, scores)
+    task01, task08 = merged.tasks
+    assert task01.status == "passed" and task01.score == 2 and task01.pending_max_score == 0
+    assert "Complete." in task01.checks[0].feedback
+    assert task08.status == "failed" and task08.score == 1 and task08.pending_max_score == 1
+    assert (merged.score, merged.max_score, merged.pending_max_score) == (3, 4, 1)
+
+
+def test_manual_scores_from_yaml(catalog, tmp_path):
+    scores = load_manual_scores(write(tmp_path, "r.yaml",
+                                      "- {submission: alice, task: task08, part: a, points: 1}\n"), catalog)
+    assert scores[0].points == 1 and scores[0].comment == ""
+
+
+@pytest.mark.parametrize("row, message", [
+    ("alice,task99,answer,1,", "unknown task 'task99'"),
+    ("alice,task08,c,1,", "no written part 'c'"),
+    ("alice,task08,b,3,", "maximum is 2"),
+    ("alice,task08,b,-1,", "maximum is 2"),
+    ("alice,task08,b,lots,", "not a number"),
+    (",task08,b,1,", "no submission"),
+])
+def test_bad_rows_are_rejected_with_file_and_row(catalog, tmp_path, row, message):
+    path = write(tmp_path, "reviews.csv", f"submission,task,part,points,comment\nalice,task01,answer,1,ok\n{row}\n")
+    with pytest.raises(ReviewError, match=f"reviews.csv, row 3: .*{message}"):
+        load_manual_scores(path, catalog)
+
+
+def test_duplicate_rows_and_bad_headers_are_rejected(catalog, tmp_path):
+    with pytest.raises(ReviewError, match="already scored at reviews.csv, row 2"):
+        load_manual_scores(write(tmp_path, "reviews.csv", "submission,task,part,points,comment\n"
+                                 "a,task01,answer,1,\na,task01,answer,2,\n"), catalog)
+    with pytest.raises(ReviewError, match="header"):
+        load_manual_scores(write(tmp_path, "h.csv", "who,what\nx,y\n"), catalog)
