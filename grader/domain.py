@@ -103,6 +103,7 @@ class Submission:
     sources: dict[str, SourceFile] = field(default_factory=dict)  # module name -> source
     extra_files: dict[str, bytes] = field(default_factory=dict)    # helper modules
     answers: dict | None = None                                   # parsed answers.yaml
+    answers_problem: str | None = None                            # why there are no answers
     problems: tuple[str, ...] = ()                                # input errors, for the report
     rejected: dict[str, str] = field(default_factory=dict)        # module -> why it was refused
 

@@ -101,7 +101,7 @@ class GradingSession:
         """The student's answer ``taskNN.key``; MissingAnswer when absent or empty."""
         answers = self.submission.answers
         if answers is None:
-            raise MissingAnswer(f"no readable {ANSWERS_FILE}: {task.id}.{key} is unanswered")
+            raise MissingAnswer(f"{task.id}.{key} is unanswered: {self.submission.answers_problem}")
         section = answers.get(task.id)
         value = section.get(key) if isinstance(section, dict) else None
         if value is None or (isinstance(value, (str, list, dict)) and not value):

@@ -91,15 +91,17 @@ def _read_folder(folder: Path, catalog: Catalog, identifier: str, original: Path
             sources[module] = source
         elif module in sources:
             problems.append(f"{module}.py and notebook cells both hold {module}: graded {module}.py")
-    answers = None
+    answers, answers_problem = None, f"no {ANSWERS_FILE} in the submission"
     if ANSWERS_FILE in files:
         try:
-            answers = parse_answers(files[ANSWERS_FILE].read_bytes(), ANSWERS_FILE)
+            answers, answers_problem = parse_answers(files[ANSWERS_FILE].read_bytes(), ANSWERS_FILE), None
         except AnswersError as exc:
-            problems.append(str(exc))
+            answers_problem = str(exc)
+            problems.append(answers_problem)
     helpers = _helper_modules(files, set(modules))
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
-                      answers=answers, problems=tuple(problems), rejected=rejected)
+                      answers=answers, answers_problem=answers_problem, problems=tuple(problems),
+                      rejected=rejected)
 
 
 def _notebook_sources(files: dict[str, Path], catalog: Catalog, problems: list[str]) -> dict[str, SourceFile]:

@@ -12,7 +12,8 @@ AWAITING = "Awaiting review by a teaching assistant."
 
 
 def written_checks(task: TaskSpec, submission: Submission) -> list[CheckResult]:
-    return [_check(task, part, written_answer(submission, task.id, part.key)) for part in task.written]
+    return [_check(task, part, written_answer(submission, task.id, part.key), submission)
+            for part in task.written]
 
 
 def written_answer(submission: Submission, task_id: str, key: str) -> str | None:
@@ -30,11 +31,13 @@ def check_id(key: str) -> str:
     return f"written:{key}"
 
 
-def _check(task: TaskSpec, part: WrittenPart, answer: str | None) -> CheckResult:
+def _check(task: TaskSpec, part: WrittenPart, answer: str | None, submission: Submission) -> CheckResult:
     name = f"Written answer {task.id}.{part.key}"
     if answer is None:
+        feedback = (f"{task.id}.{part.key} is unanswered: {submission.answers_problem}"
+                    if submission.answers_problem else f"answers.yaml has no answer for {task.id}.{part.key}.")
         return CheckResult(task.id, check_id(part.key), name, "failed", 0.0, part.points, "public",
-                           f"answers.yaml has no answer for {task.id}.{part.key}.", missing=True)
+                           feedback, missing=True)
     return CheckResult(task.id, check_id(part.key), name, "pending_review", 0.0, part.points, "public",
                        AWAITING, details=rubric_text(part, answer))
 
