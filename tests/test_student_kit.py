@@ -25,10 +25,11 @@ def secret_lines(catalog) -> set[str]:
     """Non-trivial lines of the hidden tests and the reference that no public file has.
 
     Signatures (``def``/``class`` lines) are the public contract, and lines that a public
-    test or a probe (both shipped) also contain are public by definition.
+    test, a probe or the engine (all shipped) also contain are public by definition.
     """
     public_files = [task.folder / name for task in catalog.tasks
                     for name in ("test_public.py", "probe.py") if (task.folder / name).is_file()]
+    public_files += sorted((ROOT / "grader").rglob("*.py"))  # the engine ships in the kit anyway
     public = set().union(*(_lines(path) for path in public_files))
     files = [task.folder / name for task in catalog.tasks for name in ("test_hidden.py", "rubric.toml")
              if (task.folder / name).is_file()] + sorted(REFERENCE.glob("*"))
