@@ -1,0 +1,19 @@
+"""Task 9, public checks: mse and mse_gradient work for any number of samples."""
+
+import math
+
+import pytest
+
+
+@pytest.mark.points(1)
+def test_mse_on_any_number_of_samples(probe):
+    """mse returns one number and mse_gradient one entry per sample for 3, 6 and 30 samples"""
+    for item in probe.sample_counts()["results"]:
+        loss, grad = item["loss"], item["gradient"]
+        assert loss["size"] == 1 and math.isfinite(loss["value"]), (
+            f"For {item['samples']} samples mse returned a {loss['type']} ({loss['value']}); return "
+            "one finite number.")
+        assert grad["is_ndarray"] and grad["values"].shape == (item["samples"],), (
+            f"For {item['samples']} samples mse_gradient returned a {grad['type']}"
+            f"{'' if grad['values'] is None else ' of shape ' + str(grad['values'].shape)}; return a "
+            "NumPy array with one entry per prediction.")
