@@ -1,0 +1,87 @@
+"""Task 11, hidden checks: the exact affine map, for arrays and tensors of any shape."""
+
+import numpy as np
+import pytest
+
+EXPECTED_RULE = "x / 127.5 - 1"
+
+
+def expected(values):
+    return values.astype(np.float64) / 127.5 - 1.0
+
+
+def diagnose(inputs, output):
+    """A sentence naming the likely fault of a wrong mapping."""
+    order = np.argsort(inputs, kind="stable")
+    steps = np.diff(output[order])
+    if np.any(steps < -1e-6):
+        return ("The mapping is not monotonic: the arithmetic wraps around in uint8 (e.g. "
+                "images - 128 or images * 2 on uint8 values overflows). Cast to float32 first, "
+                "then scale.")
+    low, high = float(output.min()), float(output.max())
+    if low >= -1e-6 and abs(high - 1) <= 1e-3:
+        return ("The values lie in [0, 1]: dividing by 255 is only half of the job. "
+                "Shift as well: images / 127.5 - 1 maps [0, 255] onto [-1, 1].")
+    if high > 2:
+        return (f"The values reach {high:g}: the images are not scaled. Use images / 127.5 - 1 "
+                "after casting to float32.")
+    return f"Expected {EXPECTED_RULE} for every pixel value x."
+
+
+def own_mapping(cases):
+    """The student's own value for each pixel value 0..255 (from the array case), else the rule."""
+    every = cases["every_value_array"]
+    if every["error"] is None and every["output"] is not None and every["output"].shape == (256,):
+        return every["output"]
+    return expected(np.arange(256))
+
+
+def check_case(case, what, mapping):
+    """The case runs, keeps its shape, and maps each pixel as the student maps it for arrays.
+
+    The value rule itself is graded once (test_every_value_mapped_linearly); here a wrong
+    rule is not counted again.
+    """
+    assert case["error"] is None, (
+        f"normalize({what}) raised {case['error']}. It must accept uint8 NumPy arrays and "
+        "tf.Tensors alike: use TensorFlow ops (tf.cast, tf.convert_to_tensor) that take both.")
+    shape = list(case["input"].shape)
+    assert case["shape"] == shape, (
+        f"normalize({what}) returned shape {case['shape']}; it must keep the input's shape {shape}.")
+    error = float(np.max(np.abs(case["output"] - mapping[case["input"].astype(np.int64)])))
+    assert error <= 1e-5, (
+        f"normalize({what}) maps pixel values differently from a 1-D uint8 array (off by up to "
+        f"{error:.3g}): normalise element-wise, the same way for every shape and input type.")
+
+
+@pytest.mark.points(2)
+def test_every_value_mapped_linearly(probe):
+    """Every pixel value x from 0 to 255 becomes x / 127.5 - 1"""
+    case = probe.normalize_cases()["every_value_array"]
+    assert case["error"] is None, f"normalize(np.arange(256, dtype=np.uint8)) raised {case['error']}"
+    output = case["output"]
+    assert output is not None and output.shape == (256,), "normalize should return one value per pixel."
+    error = np.abs(output - expected(case["input"]))
+    assert float(error.max()) <= 1e-5, (
+        f"{int(np.sum(error > 1e-5))} of the 256 pixel values are mapped wrongly (e.g. "
+        f"{int(np.argmax(error))} -> {output[int(np.argmax(error))]:g}). "
+        + diagnose(case["input"], output))
+
+
+@pytest.mark.points(1)
+def test_accepts_tensors(probe):
+    """uint8 tf.Tensors are normalised like NumPy arrays"""
+    cases = probe.normalize_cases()
+    mapping = own_mapping(cases)
+    check_case(cases["every_value_tensor"], "tf.constant(np.arange(256, dtype=np.uint8))", mapping)
+    check_case(cases["batch_tensor"], "a uint8 tf.Tensor of shape (4, 28, 28, 1)", mapping)
+
+
+@pytest.mark.points(1)
+def test_any_shape(probe):
+    """Batches and other shapes keep their shape and are normalised element-wise"""
+    cases = probe.normalize_cases()
+    mapping = own_mapping(cases)
+    check_case(cases["batch_array"], "a uint8 array of shape (4, 28, 28, 1)", mapping)
+    check_case(cases["image_array"], "a uint8 array of shape (28, 28, 1)", mapping)
+    check_case(cases["cube_tensor"], "a uint8 tf.Tensor of shape (2, 3, 5)", mapping)

@@ -1,0 +1,97 @@
+"""Task 35 probes: hand ``predict_digit`` a spy model and record exactly what it is fed.
+
+The spy is a subclassed ``tf.keras.Model`` that records every input its ``call`` receives
+(dtype, shape with the batch dimension, values) and answers with fixed probabilities
+whose argmax is ``target``. It behaves like a trained CNN on (b, 28, 28, 1): any other
+input shape raises Keras' usual "incompatible with the layer" error, after it has been
+recorded. It works with ``model(x)``, ``model(x, training=False)`` and
+``model.predict(x)`` (it runs eagerly; a traced call is recorded through
+``tf.numpy_function``).
+"""
+
+import re
+
+import numpy as np
+
+from grader.worker.loader import exception_text
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _spy_class(calls):
+    """The spy's class; ``calls`` (a closure, so Keras does not wrap it) collects the records."""
+    import tensorflow as tf
+
+    class SpyModel(tf.keras.Model):
+        def __init__(self, target):
+            super().__init__()
+            self.target = int(target)
+            self.run_eagerly = True  # model.predict then calls `call` with eager tensors
+
+        def call(self, inputs, training=None):
+            x = inputs
+            while isinstance(x, (list, tuple)) and len(x) == 1:
+                x = x[0]
+            if tf.executing_eagerly():
+                self._record(np.asarray(x), x.dtype.name)
+            else:
+                dtype = x.dtype.name
+                marker = tf.numpy_function(lambda value: self._record(value, dtype), [x], tf.int64)
+                with tf.control_dependencies([marker]):
+                    x = tf.identity(x)
+            shape = tuple(x.shape)
+            if len(shape) != 4 or tuple(shape[1:]) != (28, 28, 1):
+                raise ValueError(
+                    'Input 0 of layer "conv2d" is incompatible with the layer: expected '
+                    f"shape=(None, 28, 28, 1), found shape={shape}")
+            row = tf.one_hot(self.target, 10, on_value=0.55, off_value=0.05, dtype=tf.float32)
+            return tf.tile(row[tf.newaxis, :], tf.stack([tf.shape(x)[0], 1]))
+
+        def _record(self, value, dtype):
+            value = np.asarray(value)
+            entry = {"dtype": dtype, "shape": list(value.shape), "min": None, "max": None, "values": None}
+            if value.dtype.kind in "biuf" and value.size:
+                as_float = value.astype(np.float64)
+                entry.update(min=float(as_float.min()), max=float(as_float.max()), values=as_float)
+            calls.append(entry)
+            return np.int64(len(calls))
+
+    return SpyModel
+
+
+def _condensed(text):
+    """Keras' "Exception encountered when calling ..." wrapper reduced to the error itself."""
+    text = _ANSI.sub("", text)
+    if "Exception encountered when calling" not in text:
+        return text
+    kind = text.split(":", 1)[0]
+    lines = [line.strip() for line in text.splitlines()[1:] if line.strip()]
+    lines = [line for line in lines if not line.startswith(("Arguments received", "•"))]
+    return f"{kind}: {' '.join(lines)}" if lines else text
+
+
+def predict(student, target=7, seed=0):
+    """Call ``predict_digit(spy, image)`` once; report what the spy saw and what came back."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    rng = np.random.default_rng(seed)
+    image = rng.integers(0, 256, size=(28, 28, 1), dtype=np.uint8)
+    image[0, 0, 0], image[0, 1, 0] = 0, 255
+    calls = []
+    spy = _spy_class(calls)(target)
+    report = {"image": image.copy(), "target": int(target), "calls": calls, "error": None,
+              "returned_type": None, "returned": None}
+    try:
+        returned = student.predict_digit(spy, image.copy())
+    except Exception as exc:  # noqa: BLE001 - the quiz's fault raises here; the checks explain it
+        report["error"] = _condensed(exception_text(exc))
+        return report
+    report["returned_type"] = type(returned).__name__
+    try:
+        value = np.asarray(returned)
+        if value.size == 1 and value.dtype.kind in "biuf":
+            report["returned"] = float(value.reshape(-1)[0])
+    except Exception:  # noqa: BLE001 - not a number: the checks say so
+        pass
+    return report

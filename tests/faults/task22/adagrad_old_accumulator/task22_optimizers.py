@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def adagrad_update(param, grad, accumulator, learning_rate=0.01, epsilon=1e-7):
+    param = param - learning_rate * grad / (np.sqrt(accumulator) + epsilon)
+    accumulator = accumulator + grad ** 2
+    return param, accumulator
+
+
+def rmsprop_update(param, grad, mean_square, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    mean_square = rho * mean_square + (1 - rho) * grad ** 2
+    param = param - learning_rate * grad / (np.sqrt(mean_square) + epsilon)
+    return param, mean_square
