@@ -1,0 +1,87 @@
+"""Task 31, hidden checks: the quiz's convolution blocks, pooling placed between them, training.
+
+The pooling settings themselves (pool_size == strides, halving) are graded by Tasks 37
+and 43, which read the same module.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from grader.testing import array
+
+POOLING = {"MaxPooling2D", "AveragePooling2D", "MaxPooling1D", "AveragePooling1D",
+           "MaxPooling3D", "AveragePooling3D"}
+TOKENS = {"Conv2D": "Conv2D", "Flatten": "Flatten", "Dense": "Dense",
+          "GlobalAveragePooling2D": "GlobalAveragePooling2D", "GlobalMaxPooling2D": "GlobalMaxPooling2D"}
+LAYOUT = ["Conv2D", "Conv2D", "pooling", "Conv2D", "Conv2D", "pooling", "Conv2D", "Conv2D",
+          "Flatten", "Dense"]
+FILTERS = [2, 4, 8, 16, 32, 64]
+
+
+def layout(calls):
+    """The structural layers in call order; activations, dropout, normalisation left out."""
+    tokens = []
+    for call in calls:
+        if call["kind"] in POOLING:
+            tokens.append("pooling")
+        elif call["kind"] in TOKENS:
+            tokens.append(TOKENS[call["kind"]])
+    return tokens
+
+
+@pytest.mark.points(2)
+def test_six_convolutions(probe):
+    """Six 3x3 convolutions with 2, 4, 8, 16, 32, 64 filters, stride 1, padding 'same'"""
+    convs = [call for call in probe.architecture()["calls"] if call["kind"] == "Conv2D"]
+    filters = [conv["config"].get("filters") for conv in convs]
+    assert filters == FILTERS, (
+        f"The convolutions have {filters} filters; keep the quiz's six convolutions with "
+        f"{FILTERS} filters in this order (the fault of the network is in its pooling, "
+        "not in its convolutions).")
+    for conv in convs:
+        config = conv["config"]
+        assert config.get("kernel_size") == [3, 3] and config.get("strides") == [1, 1], (
+            f"A convolution has kernel_size {config.get('kernel_size')} and strides "
+            f"{config.get('strides')}; the quiz's convolutions are 3x3 with stride 1.")
+        assert config.get("padding") == "same", (
+            "Keep padding='same' in every convolution, as in the quiz: the convolutions keep "
+            "the spatial size and only the pooling layers reduce it.")
+
+
+@pytest.mark.points(2)
+def test_pooling_between_the_blocks(probe):
+    """A pooling layer after the first and the second convolution block, then Flatten and Dense"""
+    tokens = layout(probe.architecture()["calls"])
+    pools = tokens.count("pooling")
+    assert pools > 0, (
+        "The network has no pooling layer. Removing the pooling is not the fix: without it "
+        "the maps stay 28x28 up to Flatten (28 x 28 x 64 = 50,176 features for the Dense "
+        "layer). Keep a MaxPooling2D after the second and after the fourth convolution and "
+        "fix its strides (strides == pool_size), so that the maps shrink 28 -> 14 -> 7.")
+    assert tokens == LAYOUT, (
+        f"The layers are called in the order {', '.join(tokens)}; the quiz's network is "
+        f"{', '.join(LAYOUT)}: two convolutions per block, a pooling layer after the first "
+        "and the second block (none after the third), then Flatten and Dense.")
+
+
+@pytest.mark.points(1)
+def test_model_trains(probe):
+    """A few Adam steps on a fixed batch lower the cross-entropy"""
+    report = probe.training_losses()
+    losses = array(report["losses"], finite=False)
+    assert report["variables"] > 0, "The model has no trainable variables."
+    if report["without_gradient"]:
+        cause = (" Under Keras 3, a @tf.function on the model's `call` creates the layers' "
+                 "variables inside a traced call and their gradients are lost: remove "
+                 "@tf.function from `call`." if report["call_is_tf_function"] else "")
+        raise AssertionError(
+            f"{report['without_gradient']} of the model's {report['variables']} trainable "
+            f"variables get no gradient from the loss, so they never train.{cause}")
+    assert np.all(np.isfinite(losses)), (
+        f"The loss becomes {losses.tolist()} (not finite): the model's outputs are not "
+        "probabilities. Use a softmax on the last Dense layer.")
+    assert losses[-1] < losses[0] - 1e-3 * max(1.0, math.fabs(losses[0])), (
+        f"Six training steps on one fixed batch do not lower the loss ({losses[0]:.4f} -> "
+        f"{losses[-1]:.4f}): check that every layer is trainable and connected to the output.")
