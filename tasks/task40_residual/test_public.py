@@ -1,0 +1,42 @@
+"""Task 40, public checks: the ResidualBlock builds and keeps the contract's output shape."""
+
+import math
+
+import pytest
+
+PROJECTION_HINT = (
+    "When the strides or the number of filters change, the input no longer has the shape of "
+    "the residual branch's output and cannot be added to it: use a 1x1 convolution with "
+    "`filters` filters and the same strides as the shortcut (a projection shortcut).")
+
+
+def _expected(config):
+    side = math.ceil(config["size"] / config["strides"])
+    return [2, side, side, config["filters"]]
+
+
+def _check(configs):
+    for config in configs:
+        setting = (f"ResidualBlock({config['filters']}, strides={config['strides']}) on input "
+                   f"(2, {config['size']}, {config['size']}, {config['channels']})")
+        if config["error"]:
+            changed = config["strides"] != 1 or config["channels"] != config["filters"]
+            hint = PROJECTION_HINT if changed and "shape" in config["error"].lower() else ""
+            raise AssertionError(f"{setting} raised {config['error']}. {hint}".strip())
+        assert config["output_shape"] == _expected(config), (
+            f"{setting} returned shape {tuple(config['output_shape'])}; expected "
+            f"{tuple(_expected(config))}: (b, ceil(h/strides), ceil(w/strides), filters). Use "
+            "padding='same' in both 3x3 convolutions, the strides in the first one only, and "
+            "a shortcut with the same strides.")
+
+
+@pytest.mark.points(1)
+def test_output_shape_when_shapes_match(probe):
+    """ResidualBlock(filters) on an input with `filters` channels keeps its shape"""
+    _check(probe.shapes(group="same")["configs"])
+
+
+@pytest.mark.points(1)
+def test_output_shape_when_strides_or_filters_change(probe):
+    """Output (b, ceil(h/strides), ceil(w/strides), filters) when strides or channels change"""
+    _check(probe.shapes(group="changed")["configs"])
