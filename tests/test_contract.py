@@ -97,3 +97,15 @@ def test_template_answers_yaml_is_generated_from_the_catalog():
     committed = (Path(__file__).parent.parent / "student_template" / "answers.yaml").read_text()
     assert committed == render_answers_template(CATALOG), (
         "student_template/answers.yaml is stale: run `grader answers-template > student_template/answers.yaml`")
+
+
+@pytest.mark.skipif(SELECTED_TASKS is not None, reason="GRADER_TEST_TASKS selects a subset")
+def test_fault_table_is_current():
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    table = subprocess.run([sys.executable, "scripts/fault_table.py"], capture_output=True, text=True,
+                           cwd=root, check=True).stdout
+    assert (root / "docs" / "faults.md").read_text() == table, (
+        "docs/faults.md is stale: run `python scripts/fault_table.py > docs/faults.md`")
