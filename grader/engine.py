@@ -29,6 +29,8 @@ from grader.submission import read_submission
 from grader.written import written_checks
 
 TEST_FILES = ("test_public.py", "test_hidden.py")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PRIVATE_FOLDERS = ("reference", "tests", "examples")  # hidden from student code when present
 
 
 class GraderError(Exception):
@@ -52,8 +54,9 @@ class Grader:
         self.catalog = catalog
         self.options = options
         self.tasks = catalog.select(list(options.tasks) if options.tasks else None)
-        private = (str(catalog.root), *hide)
-        self.plan = plan_sandbox(options.isolate, tuple(p for p in private if os.path.isdir(p)))
+        private = (str(catalog.root), *(str(PROJECT_ROOT / name) for name in PRIVATE_FOLDERS), *hide)
+        self.hide = tuple(path for path in private if os.path.isdir(path))
+        self.plan = plan_sandbox(options.isolate, self.hide)
         self.stage: Stage | None = None
         self.worker: WorkerClient | None = None
 
@@ -88,7 +91,8 @@ class Grader:
 
     def _ensure_worker(self) -> tuple[WorkerClient, Stage]:
         if self.worker is None:
-            self.stage = Stage(self.plan.uid, self.plan.gid)
+            self.stage = Stage(self.plan.policy.get("uid"), self.plan.policy.get("gid"))
+            self.plan = plan_sandbox(self.options.isolate, self.hide, str(self.stage.home))
             self.worker = WorkerClient(self.stage, self.plan, self.options.threads)
             self.worker.start()
         return self.worker, self.stage
@@ -96,7 +100,7 @@ class Grader:
     def _environment(self) -> dict:
         ready = (self.worker.ready if self.worker else None) or {}
         return {"grader": __version__, **ready.get("versions", {}),
-                "sandbox": list(self.plan.layers)}
+                "sandbox": list(ready.get("layers", []))}
 
     def _notices(self) -> tuple[str, ...]:
         ready = (self.worker.ready if self.worker else None) or {}

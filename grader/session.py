@@ -81,6 +81,7 @@ class GradingSession:
             "sys_path": [str(folder)],
             "student_files": [str(folder / name) for name in self._staged_names()],
             "load_timeout": task.load_timeout * self.timeout_scale,
+            "call_timeout": task.call_timeout * self.timeout_scale,
             "memory_mb": task.memory_mb,
             "seed": 0,
         }

@@ -29,6 +29,9 @@ def spy(port, secret):
     found["uid"] = os.getuid()
     found["env"] = sorted(os.environ)
     found["cwd"] = os.getcwd()
+    found["processes"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+    found["tmp"] = sorted(os.listdir("/tmp"))
+    found["stage_submissions"] = sorted(os.listdir(os.path.dirname(os.path.dirname(__file__))))
     try:
         open(os.path.join(os.path.dirname(secret), "planted.txt"), "w").write("x")
         found["wrote_catalog"] = True
@@ -41,14 +44,15 @@ PROBE = "def observe(student, **kwargs):\n    return student.spy(**kwargs)\n"
 
 @pytest.fixture(scope="module")
 def spy_report(tmp_path_factory):
-    plan = plan_sandbox(hide=(str(ROOT / "tasks"),))
     folder = tmp_path_factory.mktemp("probe")
     (folder / "probe.py").write_text(PROBE)
-    stage = Stage(plan.uid, plan.gid)
+    stage = Stage(plan_sandbox().policy.get("uid"), plan_sandbox().policy.get("gid"))
+    plan = plan_sandbox(hide=(str(ROOT / "tasks"),), home=str(stage.home))
     worker = WorkerClient(stage, plan)
     listener = socket.create_server(("127.0.0.1", 0))
     try:
         probe = stage.add_probe("spy", folder / "probe.py")
+        stage.add_submission({"other_student.py": b"SECRET = 1\n"})
         submission = stage.add_submission({"task01_spy.py": SPY.encode()})
         session = {"key": "1/spy", "task": "spy", "probe_path": str(probe), "module_name": "task01_spy",
                    "module_path": str(submission / "task01_spy.py"), "filename": "task01_spy.py",
@@ -65,8 +69,8 @@ def spy_report(tmp_path_factory):
             planted.unlink()
 
 
-def isolated(plan) -> bool:
-    return bool(plan.prefix)
+def isolated(ready) -> bool:
+    return not ready["notices"]
 
 
 def test_worker_answers(spy_report):
@@ -83,19 +87,28 @@ def test_environment_is_built_from_scratch(spy_report, monkeypatch):
 
 def test_hidden_files_are_unreadable(spy_report):
     plan, ready, reply = spy_report
-    if not isolated(plan):
-        pytest.skip("namespaces unavailable on this machine: " + "; ".join(plan.notices))
+    if not isolated(ready):
+        pytest.skip("namespaces unavailable on this machine: " + "; ".join(ready["notices"]))
     value = reply["value"]
     assert "secret" not in value, "the worker read a hidden test"
     assert value["wrote_catalog"] is False
-    assert not ready["notices"], ready["notices"]
 
 
 def test_no_network(spy_report):
-    plan, _, reply = spy_report
-    if not isolated(plan):
+    _, ready, reply = spy_report
+    if not isolated(ready):
         pytest.skip("network namespaces unavailable on this machine")
     assert reply["value"]["network"] is False
+
+
+def test_child_sees_only_itself_and_its_own_submission(spy_report):
+    _, ready, reply = spy_report
+    if not isolated(ready):
+        pytest.skip("namespaces unavailable on this machine")
+    value = reply["value"]
+    assert value["processes"] == [1], "the child must be alone in its PID namespace"
+    assert value["stage_submissions"] == ["2"], "another submission's files are visible"
+    assert all(name.startswith("grader-stage-") for name in value["tmp"]), value["tmp"]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="uid drop applies when the grader runs as root")

@@ -1,82 +1,43 @@
-"""Decides how the worker is isolated on this machine and builds its command line.
+"""The worker's isolation policy and command line.
 
-Layers are checked at run time; one the OS refuses is skipped with a one-line notice
-instead of failing the grading run:
-
-- namespaces (``unshare``): no network, a private mount table (to hide grader files);
-  as root directly, otherwise inside a user namespace where the kernel allows it;
-- an unprivileged uid (as root only), dropped by the worker's ``jail`` before it reads
-  any student file.
+The policy travels to the worker, which applies it to every child it forks
+(``grader.worker.jail``): namespaces, a private read-only file-system view, limits and,
+as root, an unprivileged uid. The worker reports which layers the kernel allowed; those
+become notices in the run's staff view.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WORKER_UID = int(os.environ.get("GRADER_WORKER_UID", "64000"))
 WORKER_GID = int(os.environ.get("GRADER_WORKER_GID", "64000"))
 
-_ROOT_NAMESPACES = ("unshare", "--net", "--mount", "--")
-_USER_NAMESPACES = ("unshare", "--user", "--map-root-user", "--net", "--mount", "--")
-
 
 @dataclass(frozen=True)
 class SandboxPlan:
-    """How the worker will run: a command prefix, jail options and what was skipped."""
+    """What the worker is asked to do to each child, and how to start the worker."""
 
-    prefix: tuple[str, ...] = ()
-    uid: int | None = None
-    gid: int | None = None
-    hide: tuple[str, ...] = ()
-    layers: tuple[str, ...] = ()
+    policy: dict = field(default_factory=dict)
     notices: tuple[str, ...] = ()
 
     def command(self, python: str, boot_script: str, fd: int) -> list[str]:
-        """The full argv that starts the worker under this plan."""
-        argv = [*self.prefix, python, "-I", "-B", boot_script, "--fd", str(fd)]
-        for path in self.hide:
-            argv += ["--hide", path]
-        if self.uid is not None:
-            argv += ["--uid", str(self.uid), "--gid", str(self.gid)]
-        return argv
+        return [python, "-I", "-B", boot_script, "--fd", str(fd), "--policy", json.dumps(self.policy)]
 
 
-def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = ()) -> SandboxPlan:
-    """Pick the strongest isolation this machine allows (none when ``isolate`` is False)."""
+def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = (), home: str | None = None,
+                 tmp_mb: int = 256) -> SandboxPlan:
+    """The strongest isolation to ask for (nothing but limits when ``isolate`` is False)."""
     if not isolate:
-        return SandboxPlan(notices=("sandbox disabled: student code runs as the current user",))
-    root = os.geteuid() == 0
-    prefix = _ROOT_NAMESPACES if root else _USER_NAMESPACES
-    layers: list[str] = []
-    notices: list[str] = []
-    if _works(prefix):
-        layers += ["no network (network namespace)", "grader files hidden (mount namespace)"]
-    else:
-        prefix, hide = (), ()
-        notices.append("namespaces unavailable here: the worker keeps network access "
-                       "and can read files of the current user")
-    uid = gid = None
-    if root:
-        uid, gid = WORKER_UID, WORKER_GID
-        layers.append(f"unprivileged uid {WORKER_UID}")
-    return SandboxPlan(tuple(prefix), uid, gid, tuple(hide), tuple(layers), tuple(notices))
-
-
-@functools.cache
-def _works(prefix: tuple[str, ...]) -> bool:
-    if not shutil.which(prefix[0]):
-        return False
-    try:
-        probe = subprocess.run([*prefix, sys.executable, "-I", "-c", "pass"],
-                               stdin=subprocess.DEVNULL, capture_output=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return probe.returncode == 0
+        return SandboxPlan({"namespaces": False, "home": home},
+                           ("sandbox disabled: student code runs as the current user",))
+    policy = {"namespaces": True, "hide": list(hide), "home": home, "tmp_mb": tmp_mb,
+              "file_mb": 64, "open_files": 1024, "processes": 1024}
+    if os.geteuid() == 0:
+        policy.update(uid=WORKER_UID, gid=WORKER_GID)
+    return SandboxPlan(policy)
 
 
 def worker_environment(home: str, threads: int) -> dict[str, str]:
@@ -89,6 +50,7 @@ def worker_environment(home: str, threads: int) -> dict[str, str]:
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONHASHSEED": "0",
         "PYTHONIOENCODING": "utf-8",
+        "PYTHONUNBUFFERED": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "CUDA_VISIBLE_DEVICES": "",
         "TF_NUM_INTRAOP_THREADS": str(threads),

@@ -1,11 +1,14 @@
-"""Entry point of the sandboxed worker: ``python -I -B boot.py --fd N [--hide P] [--uid U --gid G]``.
+"""Entry point of the worker: ``python -I -B boot.py --fd N --policy JSON``.
 
 It is copied into the worker's staging directory beside a copy of ``grader.worker`` and
-``grader.probes``. Before anything else it hides the grader's private folders, drops
-privileges, and narrows ``sys.path`` to the standard library, the installed packages and
-that staging copy, so no hidden test or reference solution is importable or readable.
+``grader.probes``. Before anything else it narrows ``sys.path`` to the standard library,
+the installed packages and that staging copy, so nothing from the grader's own checkout
+(hidden tests, reference solution) is importable. The isolation policy is applied to
+every child the zygote forks (``grader.worker.jail``), not to the zygote itself, which
+never runs student code.
 """
 
+import json
 import os
 import sys
 import sysconfig
@@ -22,20 +25,13 @@ def _narrow_import_path(runtime: str) -> None:
         del sys.modules[name]
 
 
-def _option(argv: list[str], name: str) -> list[str]:
-    return [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == name]
+def _option(argv: list[str], name: str, default: str) -> str:
+    return argv[argv.index(name) + 1] if name in argv else default
 
 
 if __name__ == "__main__":
     _narrow_import_path(os.path.dirname(os.path.abspath(__file__)))
-    from grader.worker import jail, server
+    from grader.worker import server
 
-    hide, uid, gid = (_option(sys.argv, flag) for flag in ("--hide", "--uid", "--gid"))
-    notices = jail.make_mounts_private() if hide or uid else []
-    if not notices:
-        if uid:
-            notices += jail.expose_interpreter(os.path.join(os.path.dirname(__file__), "jail"))
-        notices += jail.hide_paths(hide)
-    if uid and gid:
-        jail.drop_privileges(int(uid[0]), int(gid[0]))
-    sys.exit(server.main(sys.argv, notices))
+    policy = json.loads(_option(sys.argv, "--policy", "{}"))
+    sys.exit(server.main(int(_option(sys.argv, "--fd", "3")), policy))

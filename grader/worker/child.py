@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import random
-import resource
 import socket
 import sys
 import traceback
@@ -27,7 +26,6 @@ MAX_MESSAGE_CHARS = 4000
 def serve(sock: socket.socket, session: dict[str, Any]) -> None:
     """Load the session's code, then answer calls until the zygote closes the socket."""
     inp, out = sock.makefile("rb"), sock.makefile("wb")
-    _limit_memory(session.get("memory_mb", 4096))
     _prepare_process(session.get("seed", 0))
     paths = sysconfig.get_paths()
     shorten_paths_under(os.path.dirname(session.get("module_path") or ""), paths["purelib"],
@@ -55,16 +53,6 @@ def serve(sock: socket.socket, session: dict[str, Any]) -> None:
                                      f"the result could not be sent back as plain data: {exc}"})
         out.write(frame)
         out.flush()
-
-
-def _limit_memory(megabytes: int) -> None:
-    """Cap the address space so a memory bomb raises MemoryError here, not in the machine.
-
-    TensorFlow needs room to start its threads (FINDINGS: it aborts under ~1.5 GiB), so
-    the catalog's limits stay at 4 GiB unless a task needs more.
-    """
-    limit = int(megabytes) * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _prepare_process(seed: int) -> None:

@@ -1,61 +1,148 @@
-"""The first thing the worker does, while it may still be root: shut itself in.
+"""Shutting a freshly forked child in before it touches any student file.
 
-Runs inside fresh namespaces made by ``unshare`` (see ``grader.sandbox.launcher``). It
-covers the grader's private directories with empty read-only mounts, then drops to an
-unprivileged uid with no way back. Every step that the kernel refuses is reported, not
-fatal: the trusted side prints what isolation was actually in force.
+Called in each child the zygote forks (single-threaded, no TensorFlow op run yet):
+
+1. new network, mount and PID namespaces (as root directly; otherwise inside a user
+   namespace where the kernel allows it);
+2. the child forks once more so that the jailed process is PID 1 of its namespace: when
+   it ends, every process it started ends too; the parent ("keeper") only waits;
+3. a private file-system view: a fresh /proc, a size-capped tmpfs on /tmp (and /var/tmp,
+   /dev/shm) holding the child's HOME, only this submission's folder and the worker
+   runtime bound back read-only, the grader's private folders covered, everything else
+   read-only;
+4. resource limits, then (as root) the unprivileged uid with no way back.
+
+Every layer the kernel refuses is reported as a notice, never fatal.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
-
+import resource
+import signal
 import sys
 
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
-MNT_DETACH = 2
-PR_SET_NO_NEW_PRIVS = 38
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWUSER = 0x20000, 0x40000000, 0x20000000, 0x10000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
+    1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
+MOUNT_FLAG_NAMES = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC,
+                    "noatime": 1024, "nodiratime": 2048, "relatime": 1 << 21}
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
+PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 
 
 def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(None, use_errno=True)
 
 
-def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None) -> None:
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
     encode = lambda text: None if text is None else text.encode()  # noqa: E731
-    if _libc().mount(encode(source), encode(target), encode(fstype), flags, encode(data)) != 0:
-        raise OSError(ctypes.get_errno(), f"mount {target}: {os.strerror(ctypes.get_errno())}")
+    _check(_libc().mount(encode(source), encode(target), encode(fstype), flags, encode(data)), f"mount {target}")
 
 
-def make_mounts_private() -> list[str]:
-    """Keep this namespace's mounts from leaking back to the host."""
-    try:
-        _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
-    except OSError as exc:
-        return [f"mount namespace unavailable ({exc}): grader files stay visible"]
-    return []
+def die_with_parent() -> None:
+    _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def expose_interpreter(scratch: str) -> list[str]:
-    """Let an unprivileged uid reach the interpreter when it lives in a closed folder.
+def enter(policy: dict, keep: list[str]) -> list[str]:
+    """Jail the calling (just forked) process; return notices for layers that were refused."""
+    notices: list[str] = []
+    if policy.get("namespaces", True):
+        try:
+            _new_namespaces()
+            _become_namespace_init()
+            notices += _private_view(policy, keep)
+        except OSError as exc:
+            notices.append(f"namespaces unavailable ({exc.strerror or exc}): no private network or "
+                           "file-system view")
+    _limit_resources(policy)
+    _make_home(policy)
+    if policy.get("uid") is not None and os.geteuid() == 0:
+        _drop_privileges(int(policy["uid"]), int(policy["gid"]))
+    _enter_home(policy)
+    return notices
 
-    On a machine whose Python sits under ``/root`` (mode 0700), the worker's uid could not
-    read the standard library. The closed folder is covered with an empty tmpfs and only
-    the interpreter's own tree is bound back in: everything else there stays invisible.
+
+def _new_namespaces() -> None:
+    uid, gid = os.getuid(), os.getgid()
+    user = 0 if os.geteuid() == 0 else CLONE_NEWUSER
+    _check(_libc().unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | user), "unshare")
+    if user:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+
+
+def _become_namespace_init() -> None:
+    """Fork into the new PID namespace; this process becomes a keeper that only waits."""
+    pid = os.fork()
+    if pid == 0:
+        die_with_parent()
+        return
+    for fd in range(3, 1024):  # the keeper holds nothing of the child's
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+
+
+def _private_view(policy: dict, keep: list[str]) -> list[str]:
+    """Fresh /proc and tmpfs, kept folders bound back, private ones covered, the rest read-only."""
+    notices: list[str] = []
+    _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    handles = [(path, os.open(path, os.O_PATH)) for path in keep if os.path.exists(path)]
+    size = f"size={int(policy.get('tmp_mb', 256))}m,mode=1777"
+    for path in PRIVATE_TMP:
+        if os.path.isdir(path):
+            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    for path, handle in handles:
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/proc/self/fd/{handle}", path, None, MS_BIND | MS_REC)
+        os.close(handle)
+    if policy.get("uid") is not None and os.geteuid() == 0:
+        _open_interpreter()
+    for path in policy.get("hide", ()):
+        if os.path.isdir(path):
+            try:
+                _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=555")
+            except OSError as exc:
+                notices.append(f"could not hide {path} ({exc.strerror})")
+    notices += _read_only_except(PRIVATE_TMP)
+    return notices
+
+
+def _open_interpreter() -> None:
+    """Let the unprivileged uid reach Python when it lives in a closed folder (e.g. /root).
+
+    The closed folder is covered with an empty tmpfs and only the interpreter's own trees
+    are bound back in: everything else that was there stays out of sight.
     """
-    needed = sorted({os.path.realpath(p) for p in (sys.base_prefix, sys.prefix)})
-    blocked: dict[str, list[str]] = {}
+    needed = sorted({os.path.realpath(path) for path in (sys.base_prefix, sys.prefix)})
+    by_ancestor: dict[str, list[str]] = {}
     for path in needed:
         ancestor = _first_closed_ancestor(path)
         if ancestor:
-            blocked.setdefault(ancestor, []).append(path)
-    try:
-        for number, (ancestor, paths) in enumerate(sorted(blocked.items())):
-            _rebind_under_tmpfs(ancestor, paths, os.path.join(scratch, str(number)))
-    except OSError as exc:
-        return [f"could not open the interpreter to the worker uid ({exc})"]
-    return []
+            by_ancestor.setdefault(ancestor, []).append(path)
+    for ancestor, paths in sorted(by_ancestor.items()):
+        handles = [(path, os.open(path, os.O_PATH)) for path in paths]
+        _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+        for path, handle in handles:
+            os.makedirs(path, exist_ok=True)
+            _mount(f"/proc/self/fd/{handle}", path, None, MS_BIND | MS_REC)
+            os.close(handle)
 
 
 def _first_closed_ancestor(path: str) -> str | None:
@@ -67,36 +154,74 @@ def _first_closed_ancestor(path: str) -> str | None:
     return None
 
 
-def _rebind_under_tmpfs(ancestor: str, paths: list[str], scratch: str) -> None:
-    holders = []
-    for index, path in enumerate(paths):
-        holder = os.path.join(scratch, str(index))
-        os.makedirs(holder, exist_ok=True)  # a restarted worker reuses the folder
-        _mount(path, holder, None, MS_BIND | MS_REC, None)
-        holders.append(holder)
-    _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
-    for holder, path in zip(holders, paths):
-        os.makedirs(path, exist_ok=True)
-        _mount(holder, path, None, MS_BIND | MS_REC, None)
-        _libc().umount2(holder.encode(), MNT_DETACH)
-
-
-def hide_paths(paths: list[str]) -> list[str]:
-    """Mount an empty read-only tmpfs over each path; return notices for the ones that failed."""
-    notices = []
-    for path in paths:
-        if not os.path.isdir(path):
+def _read_only_except(writable: tuple[str, ...]) -> list[str]:
+    """Remount every mount read-only but the private tmpfs (device nodes keep working)."""
+    failed = []
+    with open("/proc/self/mountinfo") as handle:
+        mounts = [(fields[4], fields[5].split(",")) for fields in (line.split() for line in handle)]
+    for point, options in mounts:
+        if point in writable or point == "/proc" or point.startswith("/proc/"):
             continue
-        try:
-            _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=555")
-        except OSError as exc:
-            notices.append(f"could not hide {path} ({exc})")
-    return notices
+        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+        flags |= sum(bit for name, bit in MOUNT_FLAG_NAMES.items() if name in options)
+        if _libc().mount(None, point.encode(), None, flags, None) != 0:
+            failed.append(point)
+    return [f"could not make {len(failed)} mount(s) read-only: {', '.join(failed[:3])}"] if failed else []
 
 
-def drop_privileges(uid: int, gid: int) -> None:
+def _limit_resources(policy: dict) -> None:
+    """Caps that turn bombs into ordinary errors: memory, CPU, file size, files, processes."""
+    memory = int(policy.get("memory_mb", 4096)) * 1024 * 1024
+    limits = {
+        resource.RLIMIT_AS: memory,
+        resource.RLIMIT_CPU: int(policy.get("cpu_seconds", 600)),
+        resource.RLIMIT_FSIZE: int(policy.get("file_mb", 64)) * 1024 * 1024,
+        resource.RLIMIT_NOFILE: int(policy.get("open_files", 1024)),
+        resource.RLIMIT_CORE: 0,
+    }
+    if policy.get("uid") is not None:  # counts every process of the uid: only for the worker's own
+        limits[resource.RLIMIT_NPROC] = int(policy.get("processes", 1024))
+    for kind, value in limits.items():
+        soft, hard = resource.getrlimit(kind)
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(kind, (value, value))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails instead of killing
+
+
+def _drop_privileges(uid: int, gid: int) -> None:
     """Become ``uid``/``gid`` for good: no supplementary groups, no setuid regained."""
     os.setgroups([])
     os.setgid(gid)
     os.setuid(uid)
     _libc().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+
+
+def _make_home(policy: dict) -> None:
+    """A private, writable HOME with a TMPDIR in it (on the tmpfs when namespaces are in force)."""
+    home = policy.get("home")
+    if not home:
+        return
+    for path in (home, os.path.join(home, "tmp")):
+        os.makedirs(path, exist_ok=True)
+        if policy.get("uid") is not None and os.geteuid() == 0:
+            os.chown(path, int(policy["uid"]), int(policy["gid"]))
+
+
+def _enter_home(policy: dict) -> None:
+    home = policy.get("home")
+    if home:
+        os.environ["HOME"], os.environ["TMPDIR"] = home, os.path.join(home, "tmp")
+        os.chdir(home)
+
+
+def describe_layers(policy: dict, notices: list[str]) -> list[str]:
+    """What isolation a child actually gets, for the report's staff view."""
+    layers = []
+    if not any(notice.startswith("namespaces unavailable") for notice in notices) and policy.get("namespaces", True):
+        layers += ["no network", "own PID namespace", "private read-only file system view"]
+    if policy.get("uid") is not None and os.geteuid() == 0:
+        layers.append(f"unprivileged uid {policy['uid']}")
+    layers.append(f"limits: {policy.get('memory_mb', 4096)} MB address space, "
+                  f"{policy.get('file_mb', 64)} MB files")
+    return layers
+

@@ -8,6 +8,7 @@ in case this process is attacked by a child.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -15,14 +16,15 @@ import sys
 import time
 from typing import Any
 
-from grader.worker import protocol
+from grader.worker import jail, protocol
 
 
 class Zygote:
     """Keeps at most one live child, for the session (submission and task) asked last."""
 
-    def __init__(self, channel: socket.socket):
+    def __init__(self, channel: socket.socket, policy: dict):
         self.channel = channel
+        self.policy = policy
         self.child: _Child | None = None
         self.failed_loads: dict[str, dict] = {}
 
@@ -33,7 +35,7 @@ class Zygote:
             return self.failed_loads[key]
         if self.child is None or self.child.key != key:
             self.close_child()
-            self.child, loaded = _Child.start(session, self.channel)
+            self.child, loaded = _Child.start(session, self.channel, self.policy)
             if loaded.get("status") != "ok":
                 self.failed_loads[key] = loaded
                 self.close_child()
@@ -55,7 +57,7 @@ class _Child:
         self.inp, self.out = sock.makefile("rb"), sock.makefile("wb")
 
     @classmethod
-    def start(cls, session: dict, channel: socket.socket) -> tuple["_Child", dict]:
+    def start(cls, session: dict, channel: socket.socket, policy: dict) -> tuple["_Child", dict]:
         ours, theirs = socket.socketpair()
         pid = os.fork()
         if pid == 0:  # the child: never returns to the zygote's loop
@@ -64,6 +66,8 @@ class _Child:
                 os.setpgid(0, 0)
                 channel.close()
                 ours.close()
+                jail.die_with_parent()
+                jail.enter(session_policy(policy, session), session_keep(session))
                 from grader.worker import child
 
                 child.serve(theirs, session)
@@ -98,11 +102,19 @@ class _Child:
                     "message": f"sent back something unreadable ({exc})"}
 
     def _crashed(self, during: str) -> dict:
-        status = self.kill()
+        status = self.kill(grace=1.0)
         return {"status": "error", "kind": "crashed", "during": during,
                 "message": f"the process running your code ended abruptly ({status})"}
 
-    def kill(self) -> str:
+    def kill(self, grace: float = 0.0) -> str:
+        """Kill the child's process group (after ``grace`` seconds to end on its own)."""
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.sock.close()
+                return describe_exit(status)
+            time.sleep(0.01)
         for target in (lambda: os.killpg(self.pid, signal.SIGKILL),
                        lambda: os.kill(self.pid, signal.SIGKILL)):
             try:
@@ -118,6 +130,19 @@ class _Child:
         return describe_exit(status)
 
 
+def session_policy(policy: dict, session: dict) -> dict:
+    """The worker's policy with this session's limits (memory, CPU time)."""
+    cpu = 4 * (session.get("load_timeout", 60) + 20 * session.get("call_timeout", 60))
+    return {**policy, "memory_mb": session.get("memory_mb", 4096), "cpu_seconds": int(cpu)}
+
+
+def session_keep(session: dict) -> list[str]:
+    """What the child may see of the staging tree: the runtime and its own submission."""
+    runtime = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    folder = os.path.dirname(session["module_path"]) if session.get("module_path") else None
+    return [runtime] + ([folder] if folder else [])
+
+
 def describe_exit(status: int) -> str:
     """Say in words how a process ended, e.g. 'exit code 0' or 'killed by SIGSEGV'."""
     if os.WIFSIGNALED(status):
@@ -127,15 +152,17 @@ def describe_exit(status: int) -> str:
     return f"exit code {os.WEXITSTATUS(status)}"
 
 
-def main(argv: list[str], notices: list[str] | None = None) -> int:
-    channel = socket.socket(fileno=int(argv[argv.index("--fd") + 1]))
+def main(fd: int, policy: dict) -> int:
+    channel = socket.socket(fileno=fd)
     inp, out = channel.makefile("rb"), channel.makefile("wb")
     started = time.perf_counter()
+    notices, child_uid = _try_jail(policy)
     versions = _import_frameworks()
     protocol.write_frame(out, {"status": "ok", "op": "ready", "versions": versions,
                                "import_seconds": time.perf_counter() - started,
-                               "uid": os.getuid(), "notices": notices or []})
-    zygote = Zygote(channel)
+                               "uid": child_uid, "notices": notices,
+                               "layers": jail.describe_layers(policy, notices)})
+    zygote = Zygote(channel, policy)
     while True:
         try:
             request = protocol.read_frame(inp)
@@ -146,6 +173,28 @@ def main(argv: list[str], notices: list[str] | None = None) -> int:
         protocol.write_frame(out, zygote.call(request))
     zygote.close_child()
     return 0
+
+
+def _try_jail(policy: dict) -> tuple[list[str], int]:
+    """Jail a throw-away child once, to learn which layers this machine allows."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            notices = jail.enter(policy, [])
+            os.write(write_end, json.dumps({"notices": notices, "uid": os.getuid()}).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        data = reader.read()
+    os.waitpid(pid, 0)
+    try:
+        report = json.loads(data.decode())
+    except ValueError:
+        return ["the isolation check failed: student code runs with the worker's rights"], os.getuid()
+    return report["notices"], report["uid"]
 
 
 def _import_frameworks() -> dict[str, str]:
