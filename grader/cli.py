@@ -77,7 +77,8 @@ def _common(command: argparse.ArgumentParser) -> None:
 def _options(args: argparse.Namespace, public_only: bool) -> GradeOptions:
     tasks = tuple(t.strip() for t in args.tasks.split(",") if t.strip()) if args.tasks else None
     return GradeOptions(tasks=tasks, public_only=public_only, isolate=not args.no_sandbox,
-                        timeout_scale=args.timeout_scale)
+                        timeout_scale=args.timeout_scale,
+                        submission_seconds=1800.0 * args.timeout_scale)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

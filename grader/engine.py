@@ -44,6 +44,7 @@ class GradeOptions:
     isolate: bool = True
     threads: int = 2
     timeout_scale: float = 1.0  # multiplies every task's time limits (slow machines, tests)
+    submission_seconds: float = 1800.0  # wall time for all of one submission's student code
 
 
 class Grader:
@@ -72,7 +73,8 @@ class Grader:
         started = time.perf_counter()
         selected = self.catalog.select(list(tasks)) if tasks else self.tasks
         submission = read_submission(Path(path), self.catalog, submission_id)
-        session = GradingSession(submission, None, None, self.options.timeout_scale)
+        session = GradingSession(submission, None, None, self.options.timeout_scale,
+                                 deadline=time.monotonic() + self.options.submission_seconds)
         if session.needs_worker(selected):
             session.worker, session.stage = self._ensure_worker()
         checks = run_checks(selected, session, self.options.public_only)
@@ -104,7 +106,8 @@ class Grader:
 
     def _notices(self) -> tuple[str, ...]:
         ready = (self.worker.ready if self.worker else None) or {}
-        return (*self.plan.notices, *ready.get("notices", ()))
+        cgroup = (self.worker.cgroup_notice,) if self.worker and self.worker.cgroup_notice else ()
+        return (*self.plan.notices, *cgroup, *ready.get("notices", ()))
 
     def close(self) -> None:
         if self.worker is not None:

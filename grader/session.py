@@ -22,9 +22,10 @@ class GradingSession:
     """Binds one submission to a worker for the duration of its checks."""
 
     def __init__(self, submission: Submission, worker: WorkerClient | None, stage: Stage | None,
-                 timeout_scale: float = 1.0):
+                 timeout_scale: float = 1.0, deadline: float | None = None):
         self.submission = submission
         self.timeout_scale = timeout_scale
+        self.deadline = deadline
         self.worker = worker
         self.stage = stage
         self._folder = None
@@ -63,8 +64,14 @@ class GradingSession:
             return {"status": "error", "kind": "missing_module", "message": missing_code_message(task)}
         if self.worker is None or self.stage is None:
             raise RuntimeError("a probe was called but no worker was started")
-        return self.worker.call(self._worker_session(task), function, kwargs,
-                                task.call_timeout * self.timeout_scale)
+        timeout = task.call_timeout * self.timeout_scale
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                return {"status": "error", "kind": "timeout", "during": function,
+                        "message": "hit the time limit for the whole submission (its code ran too long)"}
+            timeout = min(timeout, left)
+        return self.worker.call(self._worker_session(task), function, kwargs, timeout)
 
     def _worker_session(self, task: TaskSpec) -> dict[str, Any]:
         assert self.stage is not None

@@ -12,8 +12,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from typing import Any
 
+from grader.sandbox.cgroups import WorkerCgroup, create_worker_cgroup
 from grader.sandbox.launcher import SandboxPlan, plan_sandbox, worker_environment
 from grader.sandbox.stage import Stage
 from grader.worker import protocol
@@ -37,15 +39,23 @@ class WorkerClient:
         self.channel: socket.socket | None = None
         self.ready: dict[str, Any] | None = None
         self.restarts = 0
+        self.output: CappedOutput | None = None
+        self.cgroup: WorkerCgroup | None = None
+        self.cgroup_notice: str | None = None
 
     def start(self) -> None:
         """Launch the worker without waiting for it (it spends ~3 s importing TensorFlow)."""
         ours, theirs = socket.socketpair()
-        log = open(self.stage.logs / f"worker-{self.restarts}.log", "wb")
-        argv = self.plan.command(sys.executable, str(self.stage.boot_script), theirs.fileno())
+        self.cgroup, notice = create_worker_cgroup(
+            f"grader-{os.getpid()}-{id(self) % 100000}-{self.restarts}",
+            self.plan.policy.get("worker_memory_mb", 8192), self.plan.policy.get("worker_processes", 512)
+        ) if self.plan.policy.get("namespaces") else (None, None)
+        self.cgroup_notice = notice
+        argv = self.plan.command(sys.executable, str(self.stage.boot_script), theirs.fileno(),
+                                 cgroup_procs=self.cgroup.procs_files if self.cgroup else [])
         try:
             self.process = subprocess.Popen(
-                argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(theirs.fileno(),), close_fds=True, start_new_session=True,
                 env=worker_environment(str(self.stage.home), self.threads),
                 cwd=str(self.stage.home))
@@ -53,7 +63,7 @@ class WorkerClient:
             raise WorkerError(f"cannot start the grading worker: {exc}") from exc
         finally:
             theirs.close()
-            log.close()
+        self.output = CappedOutput(self.process.stdout)
         self.channel = ours
         self._inp, self._out = ours.makefile("rb"), ours.makefile("wb")
         self.ready = None
@@ -110,13 +120,8 @@ class WorkerClient:
         self.start()
 
     def log_tail(self, limit: int = 4000) -> str:
-        """The end of the worker's output (for staff; never used for scoring)."""
-        path = self.stage.logs / f"worker-{self.restarts}.log"
-        try:
-            data = path.read_bytes()[-limit:]
-        except OSError:
-            return ""
-        return data.decode("utf-8", "replace")
+        """The end of what the worker printed (for staff; never used for scoring)."""
+        return self.output.text()[-limit:] if self.output else ""
 
     def stop(self) -> None:
         """Ask the worker to leave; kill its whole process group if it does not."""
@@ -135,5 +140,33 @@ class WorkerClient:
         self.process.wait()
         if self.channel is not None:
             self.channel.close()
-        self.process = self.channel = None
+        if self.cgroup is not None:
+            self.cgroup.remove()
+        self.process = self.channel = self.cgroup = None
         self.ready = None
+
+
+class CappedOutput:
+    """Drains a process's output in a thread, keeping the first ``limit`` bytes only.
+
+    Whatever student code prints, however much, never fills memory or blocks the worker:
+    past the cap the stream is read and dropped, and the drop is counted.
+    """
+
+    def __init__(self, stream, limit: int = 1024 * 1024):
+        self.kept = bytearray()
+        self.dropped = 0
+        self.limit = limit
+        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream) -> None:
+        with stream:
+            while chunk := stream.read1(65536):
+                room = self.limit - len(self.kept)
+                self.kept += chunk[:max(room, 0)]
+                self.dropped += max(len(chunk) - max(room, 0), 0)
+
+    def text(self) -> str:
+        note = f"\n[... {self.dropped:,} more bytes of output dropped]" if self.dropped else ""
+        return self.kept.decode("utf-8", "replace") + note

@@ -23,8 +23,9 @@ class SandboxPlan:
     policy: dict = field(default_factory=dict)
     notices: tuple[str, ...] = ()
 
-    def command(self, python: str, boot_script: str, fd: int) -> list[str]:
-        return [python, "-I", "-B", boot_script, "--fd", str(fd), "--policy", json.dumps(self.policy)]
+    def command(self, python: str, boot_script: str, fd: int, **extra: object) -> list[str]:
+        policy = {**self.policy, **extra}
+        return [python, "-I", "-B", boot_script, "--fd", str(fd), "--policy", json.dumps(policy)]
 
 
 def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = (), home: str | None = None,
@@ -34,7 +35,8 @@ def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = (), home: str | N
         return SandboxPlan({"namespaces": False, "home": home},
                            ("sandbox disabled: student code runs as the current user",))
     policy = {"namespaces": True, "hide": list(hide), "home": home, "tmp_mb": tmp_mb,
-              "file_mb": 64, "open_files": 1024, "processes": 1024}
+              "file_mb": 64, "open_files": 1024, "processes": 1024,
+              "worker_memory_mb": 8192, "worker_processes": 512}
     if os.geteuid() == 0:
         policy.update(uid=WORKER_UID, gid=WORKER_GID)
     return SandboxPlan(policy)

@@ -26,10 +26,8 @@ class Stage:
             os.chmod(self.root, 0o711)  # the worker may pass through, not list
         self.runtime = self.root / "runtime"
         self.home = self.root / "home"
-        self.logs = self.root / "logs"
         self._submissions = 0
         self._install_runtime()
-        self.logs.mkdir()
         (self.home / "tmp").mkdir(parents=True)
         self._hand_to_worker(self.home)
 

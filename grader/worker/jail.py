@@ -47,6 +47,18 @@ def _mount(source: str | None, target: str, fstype: str | None, flags: int, data
     _check(_libc().mount(encode(source), encode(target), encode(fstype), flags, encode(data)), f"mount {target}")
 
 
+def join_cgroups(procs_files: list[str]) -> list[str]:
+    """Move the calling process (the zygote, before any fork) into its worker's cgroups."""
+    failed = []
+    for path in procs_files:
+        try:
+            with open(path, "w") as handle:
+                handle.write(str(os.getpid()))
+        except OSError as exc:
+            failed.append(f"could not join cgroup {path} ({exc.strerror})")
+    return failed
+
+
 def die_with_parent() -> None:
     _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
@@ -221,6 +233,8 @@ def describe_layers(policy: dict, notices: list[str]) -> list[str]:
         layers += ["no network", "own PID namespace", "private read-only file system view"]
     if policy.get("uid") is not None and os.geteuid() == 0:
         layers.append(f"unprivileged uid {policy['uid']}")
+    if policy.get("cgroup_procs") and not any("cgroup" in notice for notice in notices):
+        layers.append("cgroup: memory and process caps for the whole worker")
     layers.append(f"limits: {policy.get('memory_mb', 4096)} MB address space, "
                   f"{policy.get('file_mb', 64)} MB files")
     return layers

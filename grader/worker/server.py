@@ -156,7 +156,9 @@ def main(fd: int, policy: dict) -> int:
     channel = socket.socket(fileno=fd)
     inp, out = channel.makefile("rb"), channel.makefile("wb")
     started = time.perf_counter()
+    joined = jail.join_cgroups(policy.get("cgroup_procs", []))
     notices, child_uid = _try_jail(policy)
+    notices = joined + notices
     versions = _import_frameworks()
     protocol.write_frame(out, {"status": "ok", "op": "ready", "versions": versions,
                                "import_seconds": time.perf_counter() - started,
