@@ -61,7 +61,7 @@ def make_submission(tmp_path: Path, overlay: Path | None = None, base: Path = RE
         for item in overlay.iterdir():
             if item.name == "answers.yaml":
                 merge_answers(target / "answers.yaml", item)
-            elif item.name != "fault.toml":
+            elif item.name not in ("fault.toml", "attack.toml") and item.is_file():
                 shutil.copy2(item, target / item.name)
     return target
 

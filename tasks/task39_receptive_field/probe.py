@@ -1,8 +1,6 @@
 """Task 39 probes: the student's receptive_field on stacks chosen by the checks."""
 
-import numbers
-
-from grader.worker.loader import ContractError
+from grader.probes.values import plain_number
 
 
 def receptive_fields(student, stacks):
@@ -14,14 +12,10 @@ def receptive_fields(student, stacks):
     results = []
     for stack in stacks:
         layers = [(int(kernel), int(stride)) for kernel, stride in stack]
-        value = student.receptive_field(layers)
-        kind = type(value).__name__
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            if hasattr(value, "item") and getattr(value, "size", 0) == 1:
-                value = value.item()  # a 0-d array or one-element tensor
-            else:
-                raise ContractError(f"receptive_field must return a number, but returned {kind}")
-        is_integer = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+        returned = student.receptive_field(layers)
+        kind = type(returned).__name__
+        value = plain_number(returned, "receptive_field")  # never the student's own __int__
+        is_integer = type(value) is int
         results.append({"value": int(value) if is_integer else float(value), "type": kind,
                         "integer": is_integer})
     return results

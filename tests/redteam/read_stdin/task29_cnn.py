@@ -1,0 +1,5 @@
+import sys
+
+
+def build_cnn():
+    return sys.stdin.read()

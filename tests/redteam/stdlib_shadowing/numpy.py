@@ -1,0 +1,1 @@
+raise RuntimeError("shadowed numpy imported")

@@ -1,0 +1,130 @@
+"""Hostile submissions (tests/redteam/<attack>/) graded one after another by one grader.
+
+For every attack: grading finishes; the attacked task scores exactly what an honest
+empty answer scores; the other tasks keep their honest result; nothing hidden (tests,
+rubrics, reference answers) reaches the student's report; nothing the attack planted
+survives on the host. The README's threat model lists each attack and what stops it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import REFERENCE, ROOT, make_submission, task_of
+from grader.engine import GradeOptions, Grader
+from grader.report import render
+from grader.results import run_to_dict
+from grader.views import student_view
+from test_student_kit import secret_lines
+
+ATTACKS = sorted(path.parent for path in (Path(__file__).parent / "redteam").glob("*/attack.toml"))
+WITNESSES = ("task39", "task55", "task29")  # honest tasks graded beside the attacked one
+PLANTED = ("/tmp/PWNED_BY_PICKLE", "/tmp/daemon-was-here", "/tmp/loot.txt", "/tmp/results.json",
+           "/dev/shm/loot.txt", str(ROOT / "results.json"), str(ROOT / "out" / "results.json"))
+
+
+def attack_of(folder: Path) -> dict:
+    return tomllib.loads((folder / "attack.toml").read_text())
+
+
+def tasks_for(target: str) -> tuple[str, ...]:
+    return (target, *[task for task in WITNESSES if task != target][:2])
+
+
+@pytest.fixture(scope="module")
+def grader(catalog):
+    with Grader(catalog, GradeOptions(timeout_scale=0.1, submission_seconds=120)) as shared:
+        yield shared
+
+
+@pytest.fixture(scope="module")
+def honest(grader):
+    run = grader.grade(REFERENCE, tasks=tuple(sorted(set(WITNESSES) | {"task29", "task39"})))
+    return {task.id: task for task in run.tasks}
+
+
+@pytest.fixture(scope="module")
+def empty(grader, tmp_path_factory, catalog):
+    """What each attacked task scores with its module simply absent (an honest empty answer)."""
+    scores = {}
+    for target in sorted({attack_of(folder)["task"] for folder in ATTACKS}):
+        folder = make_submission(tmp_path_factory.mktemp(target))
+        (folder / catalog.get(target).filename).unlink()
+        scores[target] = task_of(grader.grade(folder, tasks=(target,)), target)
+    return scores
+
+
+def baseline_of(folder: Path, target: str, grader, empty, tmp_path: Path):
+    """The honest equivalent of an attack: its baseline/ folder if it has one, else nothing."""
+    if not (folder / "baseline").is_dir():
+        return empty[target]
+    honest_folder = make_submission(tmp_path / "baseline", folder / "baseline")
+    return task_of(grader.grade(honest_folder, tasks=(target,)), target)
+
+
+@pytest.fixture(scope="module")
+def secrets(catalog):
+    return {line for line in secret_lines(catalog) if len(line) > 25}
+
+
+@pytest.fixture(scope="module")
+def protected_hashes(catalog):
+    files = [path for path in (ROOT / "tasks").rglob("*") if path.is_file()]
+    files += [path for path in (ROOT / "grader").rglob("*.py")] + list(REFERENCE.glob("*"))
+    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+@pytest.mark.parametrize("folder", ATTACKS, ids=lambda folder: folder.name)
+def test_attack_gains_nothing_and_harms_nothing(folder, grader, honest, empty, secrets, tmp_path):
+    attack = attack_of(folder)
+    target = attack["task"]
+    baseline = baseline_of(folder, target, grader, empty, tmp_path)
+    run = grader.grade(make_submission(tmp_path, folder), tasks=tasks_for(target))
+    attacked = task_of(run, target)
+    assert attacked.status != "passed"
+    assert (attacked.score, attacked.max_score) == (baseline.score, baseline.max_score), attack["attack"]
+    for other in run.tasks:
+        if other.id != target:
+            expected = honest[other.id]
+            assert (other.score, other.max_score, other.status) == (expected.score, expected.max_score,
+                                                                    expected.status), other.id
+    report = render("report.html.j2", student_view(run)) + repr(run_to_dict(run))
+    leaked = [line for line in secrets if line in report]
+    assert not leaked, f"hidden content reached the student: {leaked[:2]}"
+    for forbidden in attack.get("forbidden", []):
+        assert forbidden not in report
+
+
+def test_nothing_planted_survives_on_the_host(grader, protected_hashes):
+    time.sleep(0.5)  # give a surviving daemon the chance to write
+    planted = [path for path in PLANTED if os.path.exists(path)]
+    assert not planted, planted
+    changed = [str(path) for path, digest in protected_hashes.items()
+               if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest]
+    assert not changed, changed
+
+
+def test_the_class_is_still_graded_honestly_afterwards(grader, honest):
+    run = grader.grade(REFERENCE, tasks=tuple(honest))
+    assert {task.id: (task.score, task.status) for task in run.tasks} == {
+        task_id: (task.score, task.status) for task_id, task in honest.items()}
+
+
+@pytest.mark.parametrize("name", ["fork_bomb", "output_flood", "signal_grader", "conftest_hookwrapper"])
+def test_grader_exits_zero_under_attack(name, tmp_path):
+    folder = Path(__file__).parent / "redteam" / name
+    target = attack_of(folder)["task"]
+    submission = make_submission(tmp_path, folder)
+    result = subprocess.run([sys.executable, "-m", "grader", "grade", str(submission), "--out",
+                             str(tmp_path / "out"), "--tasks", ",".join(tasks_for(target)),
+                             "--timeout-scale", "0.1"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "out" / "results.json").is_file()
