@@ -45,15 +45,18 @@ def _extract_member(bundle: zipfile.ZipFile, member: zipfile.ZipInfo, target: Pa
     if relative is None:
         return f"{name}: skipped {member.filename!r} (absolute path or '..' would leave the folder)"
     mode = member.external_attr >> 16
+    destination = target / relative
     if member.is_dir():
-        (target / relative).mkdir(parents=True, exist_ok=True)
+        try:
+            destination.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"{name}: skipped {member.filename!r} ({exc.strerror})"
         return None
     if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # many tools store permission bits only
         return f"{name}: skipped {member.filename!r} (links and special files are not accepted)"
-    destination = target / relative
-    destination.parent.mkdir(parents=True, exist_ok=True)
     written = 0
     try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
         with bundle.open(member) as source, open(destination, "wb") as sink:
             while chunk := source.read(CHUNK):
                 written += len(chunk)
@@ -64,7 +67,8 @@ def _extract_member(bundle: zipfile.ZipFile, member: zipfile.ZipInfo, target: Pa
                 sink.write(chunk)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, EOFError,
             NotImplementedError) as exc:
-        destination.unlink(missing_ok=True)
+        if destination.is_file():
+            destination.unlink()
         return f"{name}: skipped {member.filename!r} ({type(exc).__name__}: {exc})"
     return None
 

@@ -39,9 +39,9 @@ def tagged_cells(data: bytes, filename: str) -> list[TaggedCell]:
     notebook = _parse(data, filename)
     cells = []
     for number, cell in enumerate(notebook.cells, start=1):
-        if cell.get("cell_type") != "code":
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        source = cell.get("source", "")
+        source = cell_source(cell)
         if len(source) > MAX_CELL_CHARS:
             raise NotebookError(f"{filename}, cell {number}: the cell is larger than "
                                 f"{MAX_CELL_CHARS:,} characters")
@@ -61,12 +61,21 @@ def join_cells(cells: list[TaggedCell]) -> tuple[str, tuple[tuple[int, int], ...
     return "\n".join(lines) + "\n", tuple(spans)
 
 
+def cell_source(cell: dict) -> str:
+    """A cell's source as one string, whatever shape a hand-edited file gave it."""
+    source = cell.get("source", "")
+    if isinstance(source, list):
+        source = "".join(part for part in source if isinstance(part, str))
+    return source if isinstance(source, str) else ""
+
+
 def cell_tag(cell: dict) -> str | None:
-    tags = [str(tag).lower() for tag in cell.get("metadata", {}).get("tags", []) or []]
-    for tag in tags:
-        if TAG.match(tag):
-            return tag
-    for line in cell.get("source", "").splitlines():
+    metadata = cell.get("metadata")
+    tags = metadata.get("tags") if isinstance(metadata, dict) else None
+    for tag in tags if isinstance(tags, list) else []:
+        if isinstance(tag, str) and TAG.match(tag.lower()):
+            return tag.lower()
+    for line in cell_source(cell).splitlines():
         if line.strip():
             match = FIRST_LINE_TAG.match(line.strip())
             return match.group(1).lower() if match else None
@@ -100,7 +109,7 @@ def _parse(data: bytes, filename: str):
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
         raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises many kinds for malformed documents
         raise NotebookError(f"{filename}: not a readable Jupyter notebook ({type(exc).__name__}: "
                             f"{str(exc)[:200]})") from None

@@ -152,9 +152,10 @@ def decode_source(data: bytes, filename: str) -> str:
         raise SourceError(f"{filename} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB")
     for number, line in enumerate(data.splitlines()[:2], start=1):
         cookie = _CODING_COOKIE.match(line)
-        if cookie and cookie.group(1).lower().replace("_", "-") not in ("utf-8", "utf8", "utf-8-sig"):
+        encoding = cookie.group(1).decode("ascii", "replace") if cookie else None
+        if encoding and encoding.lower().replace("_", "-") not in ("utf-8", "utf8", "utf-8-sig"):
             raise SourceError(f"{filename}, line {number}: only UTF-8 source is accepted "
-                              f"(found a '{cookie.group(1).decode(errors='replace')}' coding cookie)")
+                              f"(found a '{encoding}' coding cookie)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
