@@ -24,7 +24,8 @@ from grader.report import render
 from grader.submission import SourceError, decode_source, read_submission
 from grader.views import student_view
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=300, deadline=None, database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def test_bad_sources_are_named_with_their_line(catalog, tmp_path):

@@ -128,3 +128,15 @@ def test_grader_exits_zero_under_attack(name, tmp_path):
                              "--timeout-scale", "0.1"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "out" / "results.json").is_file()
+
+
+def test_attack_table_is_current():
+    root = Path(__file__).parent.parent
+    table = subprocess.run([sys.executable, "scripts/attack_table.py"], capture_output=True, text=True,
+                           cwd=root, check=True).stdout
+    assert (root / "docs" / "attacks.md").read_text() == table, (
+        "docs/attacks.md is stale: run `python scripts/attack_table.py > docs/attacks.md`")
+
+
+def test_at_least_25_attacks():
+    assert len(ATTACKS) >= 25
