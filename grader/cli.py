@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_grade(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     reviews = load_manual_scores(args.manual, catalog) if args.manual else []
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.chmod(args.out, 0o700)  # results belong to whoever grades; the worker's uid cannot enter
     hide = (str(args.out.resolve()),)
     with Grader(catalog, _options(args, public_only=False), hide=hide) as grader:
         run = apply_manual_scores(grader.grade(args.path), reviews)
