@@ -115,6 +115,7 @@ def _private_view(policy: dict, keep: list[str]) -> list[str]:
     notices: list[str] = []
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    keep = [*keep, *_interpreter_under_private_tmp()]
     handles = [(path, os.open(path, os.O_PATH)) for path in keep if os.path.exists(path)]
     size = f"size={int(policy.get('tmp_mb', 256))}m,mode=1777"
     for path in PRIVATE_TMP:
@@ -134,6 +135,13 @@ def _private_view(policy: dict, keep: list[str]) -> list[str]:
                 notices.append(f"could not hide {path} ({exc.strerror})")
     notices += _read_only_except(PRIVATE_TMP)
     return notices
+
+
+def _interpreter_under_private_tmp() -> list[str]:
+    """The interpreter's trees that a private /tmp would hide (a checkout in /tmp, say)."""
+    prefixes = {os.path.realpath(path) for path in (sys.prefix, sys.base_prefix)}
+    return sorted(path for path in prefixes
+                  if any(path == tmp or path.startswith(tmp + "/") for tmp in PRIVATE_TMP))
 
 
 def _open_interpreter() -> None:

@@ -14,6 +14,7 @@ import signal
 import socket
 import sys
 import time
+import traceback
 from typing import Any
 
 from grader.worker import jail, protocol
@@ -73,6 +74,7 @@ class _Child:
                 child.serve(theirs, session)
             except BaseException:  # noqa: BLE001 - nothing may escape into the zygote's code
                 code = 70
+                traceback.print_exc()  # into the worker's output, for staff
             finally:
                 os._exit(code)
         theirs.close()
