@@ -16,12 +16,16 @@ from grader.sandbox.stage import Stage
 
 SPY = '''
 import os, socket
-def spy(port, secret):
+def spy(port, secret, decoy):
     found = {}
     try:
         found["secret"] = open(secret).read()[:40]
     except OSError as exc:
         found["secret_error"] = type(exc).__name__
+    try:
+        found["decoy"] = open(decoy).read()[:40]
+    except OSError:
+        pass
     try:
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
         found["network"] = True
@@ -51,6 +55,12 @@ def spy_report(tmp_path_factory):
     plan = plan_sandbox(hide=(str(ROOT / "tasks"),), home=str(stage.home))
     worker = WorkerClient(stage, plan)
     listener = socket.create_server(("127.0.0.1", 0))
+    base = Path("/opt") if os.geteuid() == 0 else Path.home()
+    decoy = base / f"grader-decoy-{os.getpid()}" / "test_hidden.py"  # another copy on the machine
+    decoy.parent.mkdir()
+    decoy.write_text("EXPECTED = 9098\n")
+    decoy.parent.chmod(0o755)
+    decoy.chmod(0o644)
     try:
         probe = stage.add_probe("spy", folder / "probe.py")
         stage.add_submission({"other_student.py": b"SECRET = 1\n"})
@@ -59,9 +69,12 @@ def spy_report(tmp_path_factory):
                    "module_path": str(submission / "task01_spy.py"), "filename": "task01_spy.py",
                    "names": ["spy"], "sys_path": [str(submission)], "load_timeout": 60}
         secret = str(ROOT / "tasks" / "task29_cnn" / "test_hidden.py")
-        reply = worker.call(session, "observe", {"port": listener.getsockname()[1], "secret": secret}, 60)
+        reply = worker.call(session, "observe", {"port": listener.getsockname()[1], "secret": secret,
+                                                 "decoy": str(decoy)}, 60)
         yield plan, worker.ready, reply
     finally:
+        decoy.unlink()
+        decoy.parent.rmdir()
         listener.close()
         worker.stop()
         stage.cleanup()
@@ -92,6 +105,7 @@ def test_hidden_files_are_unreadable(spy_report):
         pytest.skip("namespaces unavailable on this machine: " + "; ".join(ready["notices"]))
     value = reply["value"]
     assert "secret" not in value, "the worker read a hidden test"
+    assert "decoy" not in value, "the worker read a copy of a hidden file outside the catalog"
     assert value["wrote_catalog"] is False
 
 

@@ -6,10 +6,10 @@ Called in each child the zygote forks (single-threaded, no TensorFlow op run yet
    namespace where the kernel allows it);
 2. the child forks once more so that the jailed process is PID 1 of its namespace: when
    it ends, every process it started ends too; the parent ("keeper") only waits;
-3. a private file-system view: a fresh /proc, a size-capped tmpfs on /tmp (and /var/tmp,
-   /dev/shm) holding the child's HOME, only this submission's folder and the worker
-   runtime bound back read-only, the grader's private folders covered, everything else
-   read-only;
+3. a private file-system view, built from an allow-list: the system folders (/usr, /etc,
+   /lib...) read-only, every other top-level folder covered by an empty mount, a fresh
+   /proc, a size-capped tmpfs on /tmp (and /var/tmp, /dev/shm) holding the child's HOME,
+   and only the interpreter's trees, the worker runtime and this submission bound back;
 4. resource limits, then (as root) the unprivileged uid with no way back.
 
 Every layer the kernel refuses is reported as a notice, never fatal.
@@ -30,6 +30,10 @@ MOUNT_FLAG_NAMES = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC,
                     "noatime": 1024, "nodiratime": 2048, "relatime": 1 << 21}
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
+# Top-level folders a child keeps (read-only); every other one (/home, /root, /work, /opt,
+# /srv, /var, /mnt...) is covered, and only the interpreter's own trees are bound back.
+SYSTEM_FOLDERS = frozenset({"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc",
+                            "dev", "proc", "sys", "tmp"})
 
 
 def _libc() -> ctypes.CDLL:
@@ -115,72 +119,46 @@ def _private_view(policy: dict, keep: list[str]) -> list[str]:
     notices: list[str] = []
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    keep = [*keep, *_interpreter_under_private_tmp()]
+    keep = sorted({*keep, *(os.path.realpath(path) for path in (sys.prefix, sys.base_prefix))})
     handles = [(path, os.open(path, os.O_PATH)) for path in keep if os.path.exists(path)]
+    covered = []
+    for folder in sorted(os.listdir("/")):
+        path = os.path.join("/", folder)
+        if folder not in SYSTEM_FOLDERS and os.path.isdir(path) and not os.path.islink(path):
+            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
+            covered.append(path)
     size = f"size={int(policy.get('tmp_mb', 256))}m,mode=1777"
     for path in PRIVATE_TMP:
-        if os.path.isdir(path):
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
-    for path, handle in handles:
+        os.makedirs(path, exist_ok=True)
+        _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    for path, handle in handles:  # bound back: the runtime, this submission, the interpreter
         os.makedirs(path, exist_ok=True)
         _mount(f"/proc/self/fd/{handle}", path, None, MS_BIND | MS_REC)
         os.close(handle)
-    if policy.get("uid") is not None and os.geteuid() == 0:
-        _open_interpreter()
     for path in policy.get("hide", ()):
         if os.path.isdir(path):
             try:
                 _mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=555")
             except OSError as exc:
                 notices.append(f"could not hide {path} ({exc.strerror})")
-    notices += _read_only_except(PRIVATE_TMP)
+    notices += _read_only_except(PRIVATE_TMP, covered, keep)
     return notices
 
 
-def _interpreter_under_private_tmp() -> list[str]:
-    """The interpreter's trees that a private /tmp would hide (a checkout in /tmp, say)."""
-    prefixes = {os.path.realpath(path) for path in (sys.prefix, sys.base_prefix)}
-    return sorted(path for path in prefixes
-                  if any(path == tmp or path.startswith(tmp + "/") for tmp in PRIVATE_TMP))
+def _read_only_except(writable: tuple[str, ...], covered: list[str], keep: list[str]) -> list[str]:
+    """Remount every visible mount read-only but the private tmpfs (device nodes keep working).
 
-
-def _open_interpreter() -> None:
-    """Let the unprivileged uid reach Python when it lives in a closed folder (e.g. /root).
-
-    The closed folder is covered with an empty tmpfs and only the interpreter's own trees
-    are bound back in: everything else that was there stays out of sight.
+    Mounts under a covered folder cannot be reached any more (unless bound back), so they
+    are left alone.
     """
-    needed = sorted({os.path.realpath(path) for path in (sys.base_prefix, sys.prefix)})
-    by_ancestor: dict[str, list[str]] = {}
-    for path in needed:
-        ancestor = _first_closed_ancestor(path)
-        if ancestor:
-            by_ancestor.setdefault(ancestor, []).append(path)
-    for ancestor, paths in sorted(by_ancestor.items()):
-        handles = [(path, os.open(path, os.O_PATH)) for path in paths]
-        _mount("tmpfs", ancestor, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
-        for path, handle in handles:
-            os.makedirs(path, exist_ok=True)
-            _mount(f"/proc/self/fd/{handle}", path, None, MS_BIND | MS_REC)
-            os.close(handle)
-
-
-def _first_closed_ancestor(path: str) -> str | None:
-    current = "/"
-    for part in path.strip("/").split("/"):
-        current = os.path.join(current, part)
-        if not os.stat(current).st_mode & 0o001:
-            return current
-    return None
-
-
-def _read_only_except(writable: tuple[str, ...]) -> list[str]:
-    """Remount every mount read-only but the private tmpfs (device nodes keep working)."""
     failed = []
     with open("/proc/self/mountinfo") as handle:
         mounts = [(fields[4], fields[5].split(",")) for fields in (line.split() for line in handle)]
     for point, options in mounts:
         if point in writable or point == "/proc" or point.startswith("/proc/"):
+            continue
+        hidden = any(point.startswith(top + "/") for top in covered)
+        if hidden and not any(point == path or point.startswith(path + "/") for path in keep):
             continue
         flags = MS_REMOUNT | MS_BIND | MS_RDONLY
         flags |= sum(bit for name, bit in MOUNT_FLAG_NAMES.items() if name in options)
