@@ -1,7 +1,8 @@
 """Reading ``answers.yaml``: data only, YAML 1.2 booleans, errors with line and column.
 
 ``yes``/``no``/``on``/``off`` stay strings (free text must not turn into booleans), only
-``true``/``false`` are booleans, and aliases are refused (an alias bomb is a few lines).
+``true``/``false`` are booleans, aliases are refused (an alias bomb is a few lines) and a
+key written twice is an error rather than a silent overwrite.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ class _AnswersLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in answers.yaml", event.start_mark)
         return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} appears twice (first on line {seen[key] + 1})", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
 
 
 _AnswersLoader.yaml_implicit_resolvers = {

@@ -2,6 +2,10 @@
 
     grader check [PATH]                    public checks, a summary with hints (students)
     grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
+    grader batch DIR --out OUT [--jobs N]  a whole class: per-submission results, gradebook, summary
+    grader merge OUT SHARD_OUT...          combine the output folders of sharded batch runs
+    grader gradescope                      Gradescope's entry: /autograder/submission -> results.json
+    grader classroom [PATH]                GitHub Classroom: public checks as a reporter payload
     grader build-kit --out DIR             the student wheel: engine and public checks only
     grader answers-template                the template's answers.yaml, from the catalog
 """
@@ -15,8 +19,7 @@ from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
 from grader.engine import GradeOptions, Grader, GraderError
-from grader.report import write_report
-from grader.results import run_to_dict, write_json_atomic
+from grader.outputs import write_submission_outputs
 from grader.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.sandbox.client import WorkerError
 from grader.submission import SubmissionError
@@ -53,7 +56,38 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--manual", type=Path, metavar="FILE",
                        help="teaching assistants' scores of written parts (CSV or YAML) to merge in")
     _common(grade)
+    grade.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML (all checks)")
+    grade.add_argument("--input-sha256", help=argparse.SUPPRESS)  # recorded by batch runs
     grade.set_defaults(command=cmd_grade)
+
+    batch = commands.add_parser("batch", help="grade every submission in a folder (resumable)")
+    batch.add_argument("path", type=Path, help="folder of submissions (folders, .zip, .ipynb)")
+    batch.add_argument("--out", type=Path, required=True, help="output folder")
+    batch.add_argument("--jobs", type=int, default=None, help="submissions graded at once (default: cores/2)")
+    batch.add_argument("--shard", help="grade only shard i of N (i/N), for splitting a class")
+    batch.add_argument("--docker", metavar="IMAGE", help="grade each submission in its own container")
+    batch.add_argument("--manual", type=Path, metavar="FILE", help="teaching assistants' scores to merge in")
+    _common(batch)
+    batch.set_defaults(command=cmd_batch)
+
+    merge = commands.add_parser("merge", help="combine sharded batch outputs into one")
+    merge.add_argument("out", type=Path, help="the combined output folder")
+    merge.add_argument("parts", type=Path, nargs="+", help="output folders of the shards")
+    merge.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    merge.set_defaults(command=cmd_merge)
+
+    gradescope = commands.add_parser("gradescope", help="grade as Gradescope's run_autograder does")
+    gradescope.add_argument("--submission", type=Path, default=Path("/autograder/submission"))
+    gradescope.add_argument("--results", type=Path, default=Path("/autograder/results/results.json"))
+    gradescope.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    gradescope.set_defaults(command=cmd_gradescope)
+
+    classroom = commands.add_parser("classroom", help="public checks as a GitHub Classroom payload")
+    classroom.add_argument("path", nargs="?", default=Path("."), type=Path)
+    classroom.add_argument("--time-limit", type=float, default=900.0, help="seconds before giving up")
+    classroom.add_argument("--output", help="file to append result=... to (default: $GITHUB_OUTPUT)")
+    classroom.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    classroom.set_defaults(command=cmd_classroom)
 
     kit = commands.add_parser("build-kit", help="build the student wheel (public checks only)")
     kit.add_argument("--out", type=Path, required=True, help="folder for the wheel")
@@ -99,9 +133,13 @@ def cmd_grade(args: argparse.Namespace) -> int:
     hide = (str(args.out.resolve()),)
     with Grader(catalog, _options(args, public_only=False), hide=hide) as grader:
         run = apply_manual_scores(grader.grade(args.path), reviews)
-    write_json_atomic(args.out / "results.json", run_to_dict(run))
-    write_report(args.out / "report.html", student_view(run))
-    write_report(args.out / "report-staff.html", staff_view(run))
+    record = {"input_sha256": args.input_sha256} if args.input_sha256 else {}
+    write_submission_outputs(run, args.out, **record)
+    if args.junit:
+        from grader.junit import junit_xml
+        from grader.outputs import write_text_atomic
+
+        write_text_atomic(args.junit, junit_xml(run))
     print_summary(staff_view(run), hints=False)
     print(f"Wrote {args.out / 'results.json'}, report.html (student) and report-staff.html")
     return EXIT_GRADED
@@ -120,3 +158,27 @@ def cmd_answers_template(args: argparse.Namespace) -> int:
 
     sys.stdout.write(render_answers_template(load_catalog(args.catalog)))
     return EXIT_GRADED
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from grader.batch_cli import run_batch
+
+    return run_batch(args, _options(args, public_only=False))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from grader.batch_cli import run_merge
+
+    return run_merge(args)
+
+
+def cmd_gradescope(args: argparse.Namespace) -> int:
+    from grader.platform_cli import run_gradescope
+
+    return run_gradescope(args)
+
+
+def cmd_classroom(args: argparse.Namespace) -> int:
+    from grader.platform_cli import run_classroom
+
+    return run_classroom(args)

@@ -123,6 +123,7 @@ class CheckResult:
     details: str = ""        # staff only: assertion introspection, tracebacks
     missing: bool = False    # failed because the work is absent or not implemented
     duration: float = 0.0
+    answer: str = ""         # a written part's text, for the teaching assistants' review
 
     def localized(self, source: SourceFile | None) -> "CheckResult":
         """This result with code locations given as the student knows them (notebook cells)."""

@@ -25,9 +25,7 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
              "score": task.score, "max_score": task.max_score,
              "pending_max_score": task.pending_max_score, "status": task.status,
              "reason": task.reason, "source": task.source,
-             "checks": [{"id": check.id, "name": check.name, "status": check.status, "points": check.points,
-                         "max_points": check.max_points, "visibility": check.visibility,
-                         "feedback": check.feedback} for check in task.checks]}
+             "checks": [_check(check) for check in task.checks]}
             for task in run.tasks],
         "problems": list(run.problems),
         "notices": list(run.notices),
@@ -35,6 +33,14 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
         "duration_seconds": run.duration,
         "probe_calls": list(run.probe_calls),
     }
+
+
+def _check(check) -> dict[str, Any]:
+    data = {"id": check.id, "name": check.name, "status": check.status, "points": check.points,
+            "max_points": check.max_points, "visibility": check.visibility, "feedback": check.feedback}
+    if check.answer:
+        data["answer"] = check.answer
+    return data
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -39,7 +39,7 @@ def _check(task: TaskSpec, part: WrittenPart, answer: str | None, submission: Su
         return CheckResult(task.id, check_id(part.key), name, "failed", 0.0, part.points, "public",
                            feedback, missing=True)
     return CheckResult(task.id, check_id(part.key), name, "pending_review", 0.0, part.points, "public",
-                       AWAITING, details=rubric_text(part, answer))
+                       AWAITING, details=rubric_text(part, answer), answer=answer)
 
 
 def rubric_text(part: WrittenPart, answer: str) -> str:

@@ -72,3 +72,8 @@ def test_unreadable_numbers_raise_bad_answer(bad):
 def test_unknown_choice_raises_bad_answer():
     with pytest.raises(BadAnswer, match="MSE, SE"):
         as_choice("MAE", ("MSE", "SE"))
+
+
+def test_a_key_written_twice_is_an_error_with_both_lines():
+    with pytest.raises(AnswersError, match=r"line 4.*'task07' appears twice \(first on line 1\)"):
+        parse_answers(b"task07:\n  answer: one\ntask08: {}\ntask07:\n  answer: two\n")

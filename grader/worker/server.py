@@ -188,6 +188,8 @@ def _try_jail(policy: dict) -> tuple[list[str], int]:
             os.close(read_end)
             notices = jail.enter(policy, [])
             os.write(write_end, json.dumps({"notices": notices, "uid": os.getuid()}).encode())
+        except BaseException as exc:  # noqa: BLE001 - reported: the worker must not run code
+            os.write(write_end, json.dumps({"fatal": f"{type(exc).__name__}: {exc}"}).encode())
         finally:
             os._exit(0)
     os.close(write_end)
@@ -197,7 +199,9 @@ def _try_jail(policy: dict) -> tuple[list[str], int]:
     try:
         report = json.loads(data.decode())
     except ValueError:
-        return ["the isolation check failed: student code runs with the worker's rights"], os.getuid()
+        report = {"fatal": "the isolation check ended without a report"}
+    if "fatal" in report:
+        raise SystemExit(f"cannot isolate student code as asked: {report['fatal']}")
     return report["notices"], report["uid"]
 
 

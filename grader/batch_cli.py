@@ -1,0 +1,106 @@
+"""``grader batch`` and ``grader merge``: planning, a progress bar, class outputs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from grader import batch_worker
+from grader.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor,
+                          plan_jobs, recorded_hash, run_jobs, thread_executor)
+from grader.catalog import load_catalog
+from grader.classreport import write_class_outputs
+from grader.engine import GradeOptions
+
+EXIT_GRADED, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 2, 3
+
+
+def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
+    catalog = load_catalog(args.catalog)
+    try:
+        shard = Shard.parse(args.shard) if args.shard else None
+    except ValueError as exc:
+        print(f"grader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.path.is_dir():
+        print(f"grader: {args.path}: not a folder of submissions", file=sys.stderr)
+        return EXIT_USAGE
+    args.out.mkdir(parents=True, exist_ok=True)
+    jobs, done = plan_jobs(args.path, args.out, shard)
+    workers = args.jobs or cpu_jobs_default()
+    print(f"{len(jobs) + len(done)} submissions: {len(done)} already graded, {len(jobs)} to grade "
+          f"with {workers} job(s){' in containers' if args.docker else ''}")
+    progress = tqdm(total=len(jobs) + len(done), initial=len(done), unit="submission", dynamic_ncols=True)
+    failed = []
+
+    def finished(job: Job, error: str | None) -> None:
+        progress.update(1)
+        if error:
+            failed.append(job.id)
+            progress.write(f"{job.id}: could not be graded: {error}")
+
+    with _executor(args, options, catalog.root, workers) as (executor, grade_one):
+        run_jobs(jobs, grade_one, executor, finished)
+    progress.close()
+    results = list(collected_results(args.out))
+    write_class_outputs(args.out, results, catalog)
+    print(f"Graded {len(jobs) - len(failed)} now, {len(results)} in {args.out}: gradebook.csv, "
+          "summary.html, review.html, review-scores.csv, submissions/<id>/")
+    return EXIT_GRADER_FAILED if failed else EXIT_GRADED
+
+
+class _executor:
+    """The executor and job function for local processes or for containers."""
+
+    def __init__(self, args: argparse.Namespace, options: GradeOptions, catalog_root: Path, workers: int):
+        self.args, self.options, self.catalog_root, self.workers = args, options, catalog_root, workers
+
+    def __enter__(self):
+        if self.args.docker:
+            from grader.containers import ContainerGrader
+
+            self.executor = thread_executor(self.workers)
+            runner = ContainerGrader(self.args.docker, self.options, self.args.manual)
+            return self.executor, runner.grade_job
+        hide = (str(self.args.out.resolve()), str(self.args.path.resolve()))
+        manual = str(self.args.manual) if self.args.manual else None
+        self.executor = local_executor(self.workers, batch_worker.init,
+                                       (str(self.catalog_root), dataclasses.asdict(self.options), hide, manual))
+        return self.executor, batch_worker.grade_job
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.executor.shutdown(wait=not exc_info[0], cancel_futures=True)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """Copy every finished submission of the shard folders into one, then rebuild class outputs."""
+    catalog = load_catalog(args.catalog)
+    seen: dict[str, Path] = {}
+    for part in args.parts:
+        for results in sorted((part / "submissions").glob("*/results.json")):
+            identifier = results.parent.name
+            if identifier in seen and recorded_hash(seen[identifier]) != recorded_hash(results):
+                print(f"grader: {identifier} was graded from different inputs in {seen[identifier].parent.parent.parent} "
+                      f"and {part}", file=sys.stderr)
+                return EXIT_USAGE
+            seen[identifier] = results
+    for identifier, results in sorted(seen.items()):
+        _copy_submission(results.parent, args.out / "submissions" / identifier)
+    merged = list(collected_results(args.out))
+    write_class_outputs(args.out, merged, catalog)
+    print(f"Merged {len(seen)} submissions from {len(args.parts)} folder(s) into {args.out}")
+    return EXIT_GRADED
+
+
+def _copy_submission(source: Path, target: Path) -> None:
+    """Reports first, results.json last (it marks the submission as done)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir(), key=lambda path: path.name == "results.json"):
+        temporary = target / f".{item.name}.merging"
+        shutil.copy2(item, temporary)
+        temporary.replace(target / item.name)

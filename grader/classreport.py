@@ -1,0 +1,143 @@
+"""Class-level outputs built from every submission's results.json (no regrading).
+
+- ``gradebook.csv``: one row per submission: id, totals, points per task, errors;
+- ``summary.html``: score histogram, pass rate per task and per check, errored submissions;
+- ``review.html`` and ``review-scores.csv``: for every written question, its rubric beside
+  every student's answer, and the scores file that ``grader grade --manual`` reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+from grader.catalog import Catalog
+from grader.outputs import write_text_atomic
+from grader.report import render
+from grader.review import FIELDS
+
+BINS = 10
+
+
+def write_class_outputs(out: Path, results: list[dict], catalog: Catalog) -> list[Path]:
+    files = {
+        out / "gradebook.csv": gradebook_csv(results, catalog),
+        out / "summary.html": render("summary.html.j2", summary_view(results, catalog)),
+        out / "review.html": render("review.html.j2", review_view(results, catalog)),
+        out / "review-scores.csv": review_scores_csv(results),
+    }
+    for path, text in files.items():
+        write_text_atomic(path, text)
+    return list(files)
+
+
+def gradebook_csv(results: list[dict], catalog: Catalog) -> str:
+    task_ids = [task.id for task in catalog.tasks]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["submission", "score", "max_score", "pending_max_score", "percent", "errors",
+                     "missing", "problems", *task_ids])
+    for result in sorted(results, key=lambda item: item["submission"]):
+        by_task = {task["id"]: task for task in result["tasks"]}
+        statuses = [task["status"] for task in result["tasks"]]
+        writer.writerow([result["submission"], _num(result["score"]), _num(result["max_score"]),
+                         _num(result["pending_max_score"]), _percent(result), statuses.count("error"),
+                         statuses.count("missing"), len(result.get("problems", [])),
+                         *[_num(by_task[task_id]["score"]) if task_id in by_task else "" for task_id in task_ids]])
+    return buffer.getvalue()
+
+
+def summary_view(results: list[dict], catalog: Catalog) -> dict:
+    percents = [_percent(result) for result in results]
+    histogram = [0] * BINS
+    for value in percents:
+        histogram[min(int(value // (100 / BINS)), BINS - 1)] += 1
+    return {
+        "count": len(results),
+        "mean": round(statistics.fmean(percents), 1) if percents else 0.0,
+        "median": round(statistics.median(percents), 1) if percents else 0.0,
+        "histogram": [{"label": f"{i * 100 // BINS}–{(i + 1) * 100 // BINS} %", "count": count,
+                       "share": count / max(histogram + [1])} for i, count in enumerate(histogram)],
+        "tasks": _task_rates(results, catalog),
+        "errored": [{"submission": result["submission"], "task": task["id"], "reason": task.get("reason", "")}
+                    for result in sorted(results, key=lambda item: item["submission"])
+                    for task in result["tasks"] if task["status"] == "error"],
+        "problems": [{"submission": result["submission"], "problem": problem}
+                     for result in results for problem in result.get("problems", [])],
+    }
+
+
+def _task_rates(results: list[dict], catalog: Catalog) -> list[dict]:
+    rows = []
+    for task in catalog.tasks:
+        entries = [t for result in results for t in result["tasks"] if t["id"] == task.id]
+        if not entries:
+            continue
+        checks: dict[str, list[bool]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for entry in entries:
+            for check in entry["checks"]:
+                if check["status"] != "pending_review" and not check.get("id", "").startswith("written:"):
+                    key = check.get("id", check["name"])
+                    checks[key].append(check["status"] == "passed")
+                    names[key] = check["name"]
+        auto_max = sum(entry["max_score"] for entry in entries)
+        rows.append({
+            "id": task.id, "quiz_task": task.quiz_task, "title": task.title,
+            "mean_percent": round(100 * sum(entry["score"] for entry in entries) / auto_max, 1) if auto_max else None,
+            "status_counts": {status: sum(entry["status"] == status for entry in entries)
+                              for status in ("passed", "failed", "error", "missing", "pending_review")},
+            "checks": sorted(({"name": names[key], "rate": round(100 * sum(values) / len(values), 1)}
+                              for key, values in checks.items()), key=lambda row: row["rate"]),
+        })
+    return rows
+
+
+def review_view(results: list[dict], catalog: Catalog) -> dict:
+    questions = []
+    for task in catalog.tasks:
+        for part in task.written:
+            answers, unanswered = [], []
+            for result in sorted(results, key=lambda item: item["submission"]):
+                check = _written_check(result, task.id, part.key)
+                if check is not None and check.get("answer"):
+                    answers.append({"submission": result["submission"], "answer": check["answer"],
+                                    "status": check["status"], "points": check["points"]})
+                elif check is not None:
+                    unanswered.append(result["submission"])
+            questions.append({"task": task.id, "quiz_task": task.quiz_task, "title": task.title,
+                              "part": part.key, "points": part.points, "question": part.question,
+                              "rubric": list(part.rubric), "answers": answers, "unanswered": unanswered})
+    return {"questions": questions, "fields": list(FIELDS)}
+
+
+def review_scores_csv(results: list[dict]) -> str:
+    """Rows to fill in: every written part awaiting review, points and comment empty."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FIELDS)
+    for result in sorted(results, key=lambda item: item["submission"]):
+        for task in result["tasks"]:
+            for check in task["checks"]:
+                if check.get("id", "").startswith("written:") and check["status"] == "pending_review":
+                    writer.writerow([result["submission"], task["id"], check["id"].split(":", 1)[1], "", ""])
+    return buffer.getvalue()
+
+
+def _written_check(result: dict, task_id: str, key: str) -> dict | None:
+    for task in result["tasks"]:
+        if task["id"] == task_id:
+            return next((c for c in task["checks"] if c.get("id") == f"written:{key}"), None)
+    return None
+
+
+def _percent(result: dict) -> float:
+    total = result["max_score"] + result["pending_max_score"]
+    return round(100 * result["score"] / total, 1) if total else 0.0
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,38 @@
+"""Writing one submission's outputs: reports first, results.json last, each atomically.
+
+results.json is the marker of a finished submission (a resumed batch skips it), so it
+is only written once everything else is in place.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from grader.domain import GradeRun
+from grader.report import render
+from grader.results import run_to_dict, write_json_atomic
+from grader.views import staff_view, student_view
+
+
+def write_submission_outputs(run: GradeRun, out: Path, **record: object) -> Path:
+    """report.html (student), report-staff.html, then results.json; returns its path."""
+    out.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(out / "report.html", render("report.html.j2", student_view(run)))
+    write_text_atomic(out / "report-staff.html", render("report.html.j2", staff_view(run)))
+    results = out / "results.json"
+    write_json_atomic(results, {**run_to_dict(run), **record})
+    return results
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
