@@ -129,7 +129,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     reviews = load_manual_scores(args.manual, catalog) if args.manual else []
     args.out.mkdir(parents=True, exist_ok=True)
-    os.chmod(args.out, 0o700)  # results belong to whoever grades; the worker's uid cannot enter
+    if args.out.stat().st_uid == os.geteuid():
+        os.chmod(args.out, 0o700)  # results belong to whoever grades; the worker's uid cannot enter
     hide = (str(args.out.resolve()),)
     with Grader(catalog, _options(args, public_only=False), hide=hide) as grader:
         run = apply_manual_scores(grader.grade(args.path), reviews)

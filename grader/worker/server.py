@@ -109,27 +109,35 @@ class _Child:
                 "message": f"the process running your code ended abruptly ({status})"}
 
     def kill(self, grace: float = 0.0) -> str:
-        """Kill the child's process group (after ``grace`` seconds to end on its own)."""
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            done, status = os.waitpid(self.pid, os.WNOHANG)
-            if done:
-                self.sock.close()
-                return describe_exit(status)
-            time.sleep(0.01)
-        for target in (lambda: os.killpg(self.pid, signal.SIGKILL),
-                       lambda: os.kill(self.pid, signal.SIGKILL)):
+        """Stop the child: let it end on its own for ``grace`` s, then SIGKILL its group.
+
+        The socket is closed first, so a child that cannot be signalled (another uid and
+        no CAP_KILL) still leaves its serving loop; the zygote never waits forever.
+        """
+        status = self._reap(grace)
+        self.sock.close()
+        if status is None:
+            for target in (lambda: os.killpg(self.pid, signal.SIGKILL),
+                           lambda: os.kill(self.pid, signal.SIGKILL)):
+                try:
+                    target()
+                except (ProcessLookupError, PermissionError):
+                    pass
+            status = self._reap(10.0)
+        return describe_exit(status) if status is not None else "it could not be stopped"
+
+    def _reap(self, seconds: float) -> int | None:
+        deadline = time.monotonic() + seconds
+        while True:
             try:
-                target()
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            _, status = os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            return "exit status unknown"
-        finally:
-            self.sock.close()
-        return describe_exit(status)
+                done, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                return 0
+            if done:
+                return status
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.01)
 
 
 def session_policy(policy: dict, session: dict) -> dict:
