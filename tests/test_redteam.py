@@ -21,7 +21,7 @@ import pytest
 from conftest import REFERENCE, ROOT, make_submission, task_of
 from grader.engine import GradeOptions, Grader
 from grader.report import render
-from grader.results import run_to_dict
+from markupsafe import escape
 from grader.views import student_view
 from test_student_kit import secret_lines
 
@@ -72,7 +72,12 @@ def baseline_of(folder: Path, target: str, grader, empty, tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def secrets(catalog):
-    return {line for line in secret_lines(catalog) if len(line) > 25}
+    """Lines of the hidden tests and rubrics (the submissions here are built from the
+    reference, so reference lines are their own content, not secrets)."""
+    reference = set()
+    for path in REFERENCE.glob("*"):
+        reference |= {line.strip() for line in path.read_text().splitlines()}
+    return {line for line in secret_lines(catalog) if len(line) > 25 and line not in reference}
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +101,8 @@ def test_attack_gains_nothing_and_harms_nothing(folder, grader, honest, empty, s
             expected = honest[other.id]
             assert (other.score, other.max_score, other.status) == (expected.score, expected.max_score,
                                                                     expected.status), other.id
-    report = render("report.html.j2", student_view(run)) + repr(run_to_dict(run))
-    leaked = [line for line in secrets if line in report]
+    report = render("report.html.j2", student_view(run))
+    leaked = [line for line in secrets if line in report or escape(line) in report]
     assert not leaked, f"hidden content reached the student: {leaked[:2]}"
     for forbidden in attack.get("forbidden", []):
         assert forbidden not in report
