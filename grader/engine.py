@@ -101,8 +101,9 @@ class Grader:
 
     def _environment(self) -> dict:
         ready = (self.worker.ready if self.worker else None) or {}
+        memory = self.worker.stats() if self.worker else {}
         return {"grader": __version__, **ready.get("versions", {}),
-                "sandbox": list(ready.get("layers", []))}
+                "sandbox": list(ready.get("layers", [])), "worker_memory_mb": memory}
 
     def _notices(self) -> tuple[str, ...]:
         ready = (self.worker.ready if self.worker else None) or {}

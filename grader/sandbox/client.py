@@ -96,6 +96,17 @@ class WorkerClient:
             self._restart()
         return reply
 
+    def stats(self) -> dict[str, Any]:
+        """The worker's memory figures (for staff and benchmarks); {} if it cannot say."""
+        if self.process is None or self.ready is None:
+            return {}
+        try:
+            protocol.write_frame(self._out, {"op": "stats"})
+        except OSError:
+            return {}
+        reply = self._read(10.0)
+        return reply.get("value", {}) if reply.get("status") == "ok" else {}
+
     def _read(self, timeout: float) -> dict[str, Any]:
         assert self.channel is not None
         self.channel.settimeout(timeout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import socket
 import sys
@@ -182,9 +183,25 @@ def main(fd: int, policy: dict) -> int:
             break
         if request.get("op") == "shutdown":
             break
+        if request.get("op") == "stats":
+            protocol.write_frame(out, {"status": "ok", "value": memory_stats()})
+            continue
         protocol.write_frame(out, zygote.call(request))
     zygote.close_child()
     return 0
+
+
+def memory_stats() -> dict[str, float]:
+    """The zygote's resident memory now and at its peak, and the largest child's peak (MB)."""
+    status = {}
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                status[key] = int(value.split()[0]) / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"zygote_rss_mb": round(status.get("VmRSS", 0)), "zygote_peak_mb": round(status.get("VmHWM", 0)),
+            "largest_child_peak_mb": round(children)}
 
 
 def _try_jail(policy: dict) -> tuple[list[str], int]:
