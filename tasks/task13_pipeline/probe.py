@@ -10,7 +10,7 @@ from grader.probes.data import counted_dataset, decode_indices, mnist_like_array
 from grader.worker.loader import ContractError
 
 
-def run_pipeline(student, count=2500, batch_size=32, training=True, epochs=2, seed=0):
+def run_pipeline(student, count=1300, batch_size=32, training=True, epochs=2, seed=0):
     """Element spec, per-epoch element order and value statistics, and source reads."""
     import tensorflow as tf
 

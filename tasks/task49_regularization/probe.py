@@ -28,21 +28,15 @@ def fresh_model_step(student, seed=0):
     return first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))
 
 
-def architecture(student):
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(0)
-    return describe_layers(student.Classifier(), (28, 28, 1))
-
-
 def decay_step(student, learning_rate=1.0, seed=0):
-    """One step on a built model: kernel before/after, data-loss gradient, losses returned."""
+    """One step on a built model: its layers, kernel before/after, data-loss gradient, losses."""
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     model = student.Classifier(learning_rate=learning_rate)
     x, y = (tf.constant(a) for a in _batch(seed))
     model(x)  # build outside any tf.function
+    layers = describe_layers(model, (28, 28, 1))["layers"]
     conv = _regularised_conv(model)
     kernel = conv.kernel
     with tf.GradientTape() as tape:
@@ -54,7 +48,7 @@ def decay_step(student, learning_rate=1.0, seed=0):
                 "data_loss": float(data_loss), "regularization_loss": regularization,
                 "l2": _l2_factor(conv), "learning_rate": learning_rate,
                 "losses_count": len(model.losses), "call_is_tf_function": call_is_tf_function(model),
-                "step_error": None, "returned": None}
+                "step_error": None, "returned": None, "layers": layers}
     try:
         returned = model.train_step(x, y)
     except Exception as exc:  # noqa: BLE001 - reported to the checks, which explain it

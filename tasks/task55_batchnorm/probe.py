@@ -32,27 +32,23 @@ def _moving_statistics(layers):
             for layer in layers]
 
 
-def fresh_model_step(student, seed=0):
-    """Two train_step calls on a model never called before: errors, warnings, moved variables."""
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    model = student.Classifier()
-    x, y = _batch(seed)
-    return first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))
-
-
 def batchnorm_behaviour(student, seed=0):
-    """BN instances, moving statistics around one train_step, inference batch independence."""
+    """One freshly constructed model, observed throughout:
+
+    - ``fresh``: two train_step calls before the model was ever called (the Keras 3 trap);
+    - then its outputs, BatchNormalization instances, inference batch independence, and
+      the moving statistics around one more train_step.
+    """
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     model = student.Classifier()
     x, y = _batch(seed)
+    report = {"fresh": first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))}
     outputs = np.asarray(model(tf.constant(x)))
     layers = _bn_layers(model)
-    report = {"output": outputs, "bn_count": len(layers), "call_is_tf_function": call_is_tf_function(model),
-              "bn_sizes": [int(np.prod(layer.moving_mean.shape)) for layer in layers]}
+    report.update({"output": outputs, "bn_count": len(layers), "call_is_tf_function": call_is_tf_function(model),
+                   "bn_sizes": [int(np.prod(layer.moving_mean.shape)) for layer in layers]})
     report.update(_inference_independence(model, x))
     before = _moving_statistics(layers)
     try:
