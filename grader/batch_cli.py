@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -33,6 +34,8 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     jobs, done = plan_jobs(args.path, args.out, shard)
     workers = args.jobs or cpu_jobs_default()
+    # the jobs share the cores: each worker's TensorFlow gets its share of threads
+    options = dataclasses.replace(options, threads=max(1, (os.cpu_count() or 2) // workers))
     print(f"{len(jobs) + len(done)} submissions: {len(done)} already graded, {len(jobs)} to grade "
           f"with {workers} job(s){' in containers' if args.docker else ''}")
     progress = tqdm(total=len(jobs) + len(done), initial=len(done), unit="submission", dynamic_ncols=True)

@@ -133,9 +133,8 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
             "-c", os.devnull, "--rootdir", root, "--confcutdir", root,
             "-o", "python_files=test_public.py test_hidden.py", *files]
     with _no_plugin_autoload():
-        _forget_modules_under(root)
+        _forget_other_catalogs(root)
         code = pytest.main(args, plugins=[plugin])
-        _forget_modules_under(root)
     if plugin.collection_errors or code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         detail = "\n".join(plugin.collection_errors) or f"pytest exit code {int(code)}"
         raise GraderError(f"the task checks could not run:\n{detail}")
@@ -145,13 +144,20 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
     return grouped
 
 
-def _forget_modules_under(root: str) -> None:
-    """pytest's importlib mode reuses a module of the same dotted name: import fresh each run."""
-    prefix = os.path.join(os.path.realpath(root), "")
-    for name, module in list(sys.modules.items()):
-        location = getattr(module, "__file__", None)
-        if location and os.path.realpath(location).startswith(prefix):
-            del sys.modules[name]
+_LAST_ROOT: list[str] = []
+
+
+def _forget_other_catalogs(root: str) -> None:
+    """pytest's importlib mode reuses a module of the same dotted name, which is right for
+    the same catalog (its checks are imported and rewritten once per process, not once per
+    submission) but wrong for another one: forget a previous catalog's check modules."""
+    if _LAST_ROOT and _LAST_ROOT[0] != root:
+        prefix = os.path.join(os.path.realpath(_LAST_ROOT[0]), "")
+        for name, module in list(sys.modules.items()):
+            location = getattr(module, "__file__", None)
+            if location and os.path.realpath(location).startswith(prefix):
+                del sys.modules[name]
+    _LAST_ROOT[:] = [root]
 
 
 @contextmanager
