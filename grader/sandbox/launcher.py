@@ -57,7 +57,9 @@ def can_switch_uid() -> bool:
 
 def worker_environment(home: str, threads: int) -> dict[str, str]:
     """A clean environment built from scratch: no secrets, no PYTHONPATH, pinned threads."""
+    passed_on = {name: os.environ[name] for name in ("GRADER_NO_FORK",) if name in os.environ}
     return {
+        **passed_on,  # the grader's own switches; nothing else of its environment
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": home,
         "TMPDIR": os.path.join(home, "tmp"),

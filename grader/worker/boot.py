@@ -34,4 +34,7 @@ if __name__ == "__main__":
     from grader.worker import server
 
     policy = json.loads(_option(sys.argv, "--policy", "{}"))
-    sys.exit(server.main(int(_option(sys.argv, "--fd", "3")), policy))
+    fd = int(_option(sys.argv, "--fd", "3"))
+    if "--child" in sys.argv:  # one session in a fresh process, where fork is not safe
+        sys.exit(server.child_main(fd, policy))
+    sys.exit(server.main(fd, policy))

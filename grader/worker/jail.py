@@ -70,7 +70,9 @@ def die_with_parent() -> None:
 def enter(policy: dict, keep: list[str]) -> list[str]:
     """Jail the calling (just forked) process; return notices for layers that were refused."""
     notices: list[str] = []
-    if policy.get("namespaces", True):
+    if policy.get("namespaces", True) and not sys.platform.startswith("linux"):
+        notices.append(f"no namespaces on {sys.platform}: no private network or file-system view")
+    elif policy.get("namespaces", True):
         try:
             _new_namespaces()
             _become_namespace_init()
@@ -182,7 +184,10 @@ def _limit_resources(policy: dict) -> None:
     for kind, value in limits.items():
         soft, hard = resource.getrlimit(kind)
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)
-        resource.setrlimit(kind, (value, value))
+        try:
+            resource.setrlimit(kind, (value, value))
+        except (ValueError, OSError):  # e.g. RLIMIT_AS on macOS
+            pass
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails instead of killing
 
 
