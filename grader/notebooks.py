@@ -12,8 +12,6 @@ import json
 import re
 from dataclasses import dataclass
 
-import nbformat
-
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 MAX_CELL_CHARS = 200_000
 TAG = re.compile(r"^task\d{2}$")
@@ -109,6 +107,8 @@ def _parse(data: bytes, filename: str):
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
         raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
     try:
+        import nbformat  # 0.1 s to import: only when there is a notebook
+
         notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises many kinds for malformed documents
         raise NotebookError(f"{filename}: not a readable Jupyter notebook ({type(exc).__name__}: "
