@@ -102,6 +102,7 @@ class Grader:
         ready = (self.worker.ready if self.worker else None) or {}
         memory = self.worker.stats() if self.worker else {}
         return {"grader": __version__, **ready.get("versions", {}),
+                "worker_import_seconds": round(ready.get("import_seconds", 0.0), 2),
                 "sandbox": list(ready.get("layers", [])), "worker_memory_mb": memory}
 
     def _notices(self) -> tuple[str, ...]:
