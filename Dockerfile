@@ -36,6 +36,11 @@ RUN for python in /opt/venv/bin/python /opt/venv/bin/python3 /opt/venv/bin/pytho
       setcap cap_setuid,cap_setgid,cap_chown,cap_kill+ep "$(readlink -f "$python")"; done && \
     apt-get purge -y libcap2-bin >/dev/null && apt-get autoremove -y >/dev/null || true
 COPY --chown=grader:grader tasks /opt/grader/tasks
+# pytest's assertion-rewritten check modules, compiled once here instead of in every cold
+# grading run (PYTHONDONTWRITEBYTECODE below stops pytest from caching them at run time)
+RUN /opt/venv/bin/python -m pytest --collect-only -q -p no:cacheprovider --import-mode=importlib \
+      -c /dev/null --rootdir /opt/grader/tasks -o "python_files=test_public.py test_hidden.py" \
+      /opt/grader/tasks >/dev/null && ls /opt/grader/tasks/task13_pipeline/__pycache__ >/dev/null
 COPY docker/run_autograder /autograder/run_autograder
 RUN chmod 0700 /opt/grader/tasks && chmod 0755 /autograder/run_autograder && \
     mkdir -p /autograder/results /autograder/submission && chown grader:grader /autograder/results

@@ -17,5 +17,6 @@ def test_cold_fallback_grades_the_same_with_a_notice(no_fork, catalog, reference
     with Grader(catalog, GradeOptions(tasks=("task29", "task39"))) as grader:
         run = grader.grade(REFERENCE)
     assert any("cannot fork TensorFlow safely" in notice for notice in run.notices)
+    assert run.environment["tensorflow"] == reference_run.environment["tensorflow"]  # read, not imported
     for task in run.tasks:
         assert task.score == task_of(reference_run, task.id).score

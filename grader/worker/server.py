@@ -206,7 +206,7 @@ def main(fd: int, policy: dict) -> int:
     if not FORK_IS_SAFE:
         notices.append("this platform cannot fork TensorFlow safely: every task starts a fresh "
                        "process that imports TensorFlow itself (slower)")
-    versions = _import_frameworks()
+    versions = _import_frameworks() if FORK_IS_SAFE else _installed_versions()  # no child to share with
     protocol.write_frame(out, {"status": "ok", "op": "ready", "versions": versions,
                                "import_seconds": time.perf_counter() - started,
                                "uid": child_uid, "notices": notices,
@@ -264,6 +264,22 @@ def _try_jail(policy: dict) -> tuple[list[str], int]:
     if "fatal" in report:
         raise SystemExit(f"cannot isolate student code as asked: {report['fatal']}")
     return report["notices"], report["uid"]
+
+
+def _installed_versions() -> dict[str, str]:
+    """The frameworks' versions without importing them (each fresh child imports its own)."""
+    from importlib import metadata
+
+    def version(*names: str) -> str:
+        for name in names:
+            try:
+                return metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+        return "not installed"
+
+    return {"python": sys.version.split()[0], "numpy": version("numpy"),
+            "tensorflow": version("tensorflow", "tensorflow-cpu"), "keras": version("keras")}
 
 
 def _import_frameworks() -> dict[str, str]:
