@@ -32,10 +32,12 @@ from grader.sandbox.launcher import tensorflow_settings  # noqa: E402
 from grader.worker.loader import StudentCode, load_module  # noqa: E402
 
 
-def grade_once(catalog, calls: list[dict], probes: dict) -> None:
-    """One submission's probe calls; the student modules are executed afresh."""
+def grade_once(catalog, calls: list[dict], probes: dict) -> dict[str, float]:
+    """One submission's probe calls, the student modules executed afresh; seconds per task."""
     students: dict[str, StudentCode] = {}
+    seconds: dict[str, float] = {}
     for call in calls:
+        mark = time.perf_counter()
         task = catalog.get(call["task"])
         if task.id not in probes:
             probes[task.id] = load_module(f"probe_{task.id}", str(task.probe_file))
@@ -43,6 +45,8 @@ def grade_once(catalog, calls: list[dict], probes: dict) -> None:
             module = load_module(task.module, str(ROOT / "reference" / task.filename))
             students[task.id] = StudentCode(module, task.filename, list(task.names))
         getattr(probes[task.id], call["function"])(students[task.id], **call["kwargs"])
+        seconds[task.id] = seconds.get(task.id, 0.0) + time.perf_counter() - mark
+    return seconds
 
 
 def main() -> None:
@@ -59,13 +63,11 @@ def main() -> None:
     probes: dict = {}
     grade_once(catalog, calls, probes)
     first = time.perf_counter() - started
-    again = []
-    for _ in range(args.repeat):
-        mark = time.perf_counter()
-        grade_once(catalog, calls, probes)
-        again.append(time.perf_counter() - mark)
+    again = [grade_once(catalog, calls, probes) for _ in range(args.repeat)]
+    steady = {task: statistics.median(run[task] for run in again) for task in again[0]} if again else {}
     print(json.dumps({"floor_seconds": first, "calls": len(calls),
-                      "steady_seconds": statistics.median(again) if again else None}), flush=True)
+                      "steady_seconds": statistics.median(sum(run.values()) for run in again) if again else None,
+                      "steady_by_task": steady}), flush=True)
     os._exit(0)  # like the grader's worker, skip TensorFlow's ~0.7 s interpreter teardown
 
 

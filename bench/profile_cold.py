@@ -43,25 +43,9 @@ def cumulative(stats: pstats.Stats, file_part: str, function: str) -> float:
 
 def floor_per_task(results_json: Path) -> dict[str, float]:
     """Seconds per task of the same probe calls in one bare process (after a first pass)."""
-    script = f"""
-import json, sys, time
-sys.path.insert(0, {str(ROOT)!r})
-sys.argv = ["floor", {str(results_json)!r}]
-import tensorflow
-from bench.floor import grade_once
-from grader.catalog import load_catalog
-catalog, probes = load_catalog(), {{}}
-calls = json.load(open({str(results_json)!r}))["probe_calls"]
-grade_once(catalog, calls, probes)
-times = {{}}
-for call in calls:
-    mark = time.perf_counter()
-    grade_once(catalog, [call], probes)
-    times[call["task"]] = times.get(call["task"], 0) + time.perf_counter() - mark
-print(json.dumps(times))
-"""
-    output = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(output.stdout.strip().splitlines()[-1])
+    output = subprocess.run([sys.executable, str(ROOT / "bench" / "floor.py"), str(results_json), "--repeat", "3"],
+                            check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(output.stdout.strip().splitlines()[-1])["steady_by_task"]
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from grader.catalog import Catalog
-from grader.outputs import write_text_atomic
+from grader.results import write_text_atomic
 from grader.report import render
 from grader.review import FIELDS
 

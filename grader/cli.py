@@ -138,7 +138,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     write_submission_outputs(run, args.out, **record)
     if args.junit:
         from grader.junit import junit_xml
-        from grader.outputs import write_text_atomic
+        from grader.results import write_text_atomic
 
         write_text_atomic(args.junit, junit_xml(run))
     print_summary(staff_view(run), hints=False)

@@ -6,13 +6,11 @@ is only written once everything else is in place.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from grader.domain import GradeRun
 from grader.report import render
-from grader.results import run_to_dict, write_json_atomic
+from grader.results import run_to_dict, write_json_atomic, write_text_atomic
 from grader.views import staff_view, student_view
 
 
@@ -25,14 +23,3 @@ def write_submission_outputs(run: GradeRun, out: Path, **record: object) -> Path
     write_json_atomic(results, {**run_to_dict(run), **record})
     return results
 
-
-def write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

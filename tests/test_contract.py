@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAULTS, SELECTED_TASKS, make_submission, selected_tasks, task_of
+from conftest import (FAULTS, SELECTED_TASKS, assert_generated_doc_current, make_submission,
+                      selected_tasks, task_of)
 from grader.catalog import load_catalog
 
 CATALOG = load_catalog()
@@ -101,11 +102,4 @@ def test_template_answers_yaml_is_generated_from_the_catalog():
 
 @pytest.mark.skipif(SELECTED_TASKS is not None, reason="GRADER_TEST_TASKS selects a subset")
 def test_fault_table_is_current():
-    import subprocess
-    import sys
-
-    root = Path(__file__).parent.parent
-    table = subprocess.run([sys.executable, "scripts/fault_table.py"], capture_output=True, text=True,
-                           cwd=root, check=True).stdout
-    assert (root / "docs" / "faults.md").read_text() == table, (
-        "docs/faults.md is stale: run `python scripts/fault_table.py > docs/faults.md`")
+    assert_generated_doc_current("scripts/fault_table.py", "docs/faults.md")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, ROOT, make_submission, task_of
+from conftest import REFERENCE, ROOT, assert_generated_doc_current, make_submission, task_of
 from grader.engine import GradeOptions, Grader
 from grader.report import render
 from markupsafe import escape
@@ -136,11 +136,7 @@ def test_grader_exits_zero_under_attack(name, tmp_path):
 
 
 def test_attack_table_is_current():
-    root = Path(__file__).parent.parent
-    table = subprocess.run([sys.executable, "scripts/attack_table.py"], capture_output=True, text=True,
-                           cwd=root, check=True).stdout
-    assert (root / "docs" / "attacks.md").read_text() == table, (
-        "docs/attacks.md is stale: run `python scripts/attack_table.py > docs/attacks.md`")
+    assert_generated_doc_current("scripts/attack_table.py", "docs/attacks.md")
 
 
 def test_at_least_25_attacks():
