@@ -16,9 +16,8 @@ from grader.batch import (Job, Shard, collected_results, cpu_jobs_default, local
                           plan_jobs, recorded_hash, run_jobs, thread_executor)
 from grader.catalog import load_catalog
 from grader.classreport import write_class_outputs
+from grader.cli import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.engine import GradeOptions
-
-EXIT_GRADED, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 2, 3
 
 
 def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:

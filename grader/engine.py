@@ -148,20 +148,21 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
     return grouped
 
 
-_LAST_ROOT: list[str] = []
+_last_catalog_root: str | None = None
 
 
 def _forget_other_catalogs(root: str) -> None:
     """pytest's importlib mode reuses a module of the same dotted name, which is right for
     the same catalog (its checks are imported and rewritten once per process, not once per
     submission) but wrong for another one: forget a previous catalog's check modules."""
-    if _LAST_ROOT and _LAST_ROOT[0] != root:
-        prefix = os.path.join(os.path.realpath(_LAST_ROOT[0]), "")
+    global _last_catalog_root
+    if _last_catalog_root not in (None, root):
+        prefix = os.path.join(os.path.realpath(_last_catalog_root), "")
         for name, module in list(sys.modules.items()):
             location = getattr(module, "__file__", None)
             if location and os.path.realpath(location).startswith(prefix):
                 del sys.modules[name]
-    _LAST_ROOT[:] = [root]
+    _last_catalog_root = root
 
 
 @contextmanager

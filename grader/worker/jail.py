@@ -64,7 +64,8 @@ def join_cgroups(procs_files: list[str]) -> list[str]:
 
 
 def die_with_parent() -> None:
-    _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if sys.platform.startswith("linux"):  # prctl is Linux's; elsewhere the zygote kills its children
+        _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def enter(policy: dict, keep: list[str]) -> list[str]:

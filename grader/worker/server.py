@@ -71,11 +71,7 @@ class _Child:
                 os.setpgid(0, 0)
                 channel.close()
                 ours.close()
-                jail.die_with_parent()
-                jail.enter(session_policy(policy, session), session_keep(session))
-                from grader.worker import child
-
-                child.serve(theirs, session)
+                shut_in_and_serve(theirs, session, policy)
             except BaseException:  # noqa: BLE001 - nothing may escape into the zygote's code
                 code = 70
                 traceback.print_exc()  # into the worker's output, for staff
@@ -176,14 +172,19 @@ def session_keep(session: dict) -> list[str]:
     return [_runtime_dir()] + ([folder] if folder else [])
 
 
-def child_main(fd: int, policy: dict) -> int:
-    """A session in a fresh process (no fork): read it, shut in, import, serve."""
-    channel = socket.socket(fileno=fd)
-    session = protocol.read_frame(channel.makefile("rb"))
+def shut_in_and_serve(sock: socket.socket, session: dict, policy: dict) -> None:
+    """A child's life, forked or spawned: die with the zygote, jail, and only then student code."""
+    jail.die_with_parent()
     jail.enter(session_policy(policy, session), session_keep(session))
     from grader.worker import child
 
-    child.serve(channel, session)
+    child.serve(sock, session)
+
+
+def child_main(fd: int, policy: dict) -> int:
+    """A session in a fresh process (where fork is unsafe): read it, then as a forked child."""
+    channel = socket.socket(fileno=fd)
+    shut_in_and_serve(channel, protocol.read_frame(channel.makefile("rb")), policy)
     return 0
 
 
