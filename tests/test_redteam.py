@@ -25,7 +25,8 @@ from markupsafe import escape
 from grader.views import student_view
 from test_student_kit import secret_lines
 
-ATTACKS = sorted(path.parent for path in (Path(__file__).parent / "redteam").glob("*/attack.toml"))
+REDTEAM = Path(__file__).parent / "redteam"
+ALL_ATTACKS = sorted(path.parent for path in REDTEAM.glob("*/attack.toml"))
 WITNESSES = ("task39", "task55", "task29")  # honest tasks graded beside the attacked one
 PLANTED = ("/tmp/PWNED_BY_PICKLE", "/tmp/daemon-was-here", "/tmp/loot.txt", "/tmp/results.json",
            "/dev/shm/loot.txt", str(ROOT / "results.json"), str(ROOT / "out" / "results.json"))
@@ -33,6 +34,11 @@ PLANTED = ("/tmp/PWNED_BY_PICKLE", "/tmp/daemon-was-here", "/tmp/loot.txt", "/tm
 
 def attack_of(folder: Path) -> dict:
     return tomllib.loads((folder / "attack.toml").read_text())
+
+
+# A fixture of another kind ("batch", "output", ...) is graded by its own test module;
+# this one grades the submissions that attack from inside a single task.
+ATTACKS = [folder for folder in ALL_ATTACKS if attack_of(folder).get("kind", "submission") == "submission"]
 
 
 def tasks_for(target: str) -> tuple[str, ...]:
@@ -140,4 +146,4 @@ def test_attack_table_is_current():
 
 
 def test_at_least_25_attacks():
-    assert len(ATTACKS) >= 25
+    assert len(ALL_ATTACKS) >= 25
