@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.dont_write_bytecode = True  # it executes reference/ modules: never write a cache into that tree
 
 from grader.catalog import load_catalog  # noqa: E402
 from grader.engine import GradeOptions  # noqa: E402

@@ -18,11 +18,41 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
 TEMPLATE = ROOT / "student_template"
 FAULTS = Path(__file__).resolve().parent / "faults"
+# Trees the grader and its tests only ever read: a bytecode cache or a stray output
+# written into one of them fails the run (a newcomer's shell writes bytecode; CI's does not).
+READ_ONLY_TREES = (REFERENCE, TEMPLATE, ROOT / "examples", ROOT / "tests" / "alternative")
 
 
 # While writing a task, `GRADER_TEST_TASKS=task06,task54 pytest tests/test_contract.py` limits
 # the contract run to those tasks (CI leaves it unset and checks the whole catalog).
 SELECTED_TASKS = tuple(t for t in os.environ.get("GRADER_TEST_TASKS", "").split(",") if t) or None
+
+
+def _listing(folder: Path) -> list[tuple[str, int, int]]:
+    return sorted((str(path.relative_to(folder)), path.lstat().st_size, path.lstat().st_mtime_ns)
+                  for path in folder.rglob("*"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_LISTINGS] = {folder: _listing(folder) for folder in READ_ONLY_TREES if folder.is_dir()}
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    before = session.stash.get(_LISTINGS, {})
+    changed = [f"{folder.relative_to(ROOT)}: {sorted(set(_listing(folder)) ^ set(listing))[:3]}"
+               for folder, listing in before.items() if _listing(folder) != listing]
+    if changed:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nFAILED: the run wrote into trees it must only read:\n  " + "\n  ".join(changed))
+
+
+_LISTINGS = pytest.StashKey[dict]()
+
+
+def regular_files(folder: Path, pattern: str = "*") -> list[Path]:
+    """The regular files under ``folder`` (sorted): never a folder, a link or a bytecode cache."""
+    return sorted(path for path in folder.glob(pattern)
+                  if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts)
 
 
 def selected_tasks(catalog):

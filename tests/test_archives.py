@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
+from conftest import REFERENCE, regular_files
 from grader.archives import MAX_FILES, ArchiveError, extract_zip, safe_member_path
 from grader.submission import read_submission
 
@@ -24,7 +24,7 @@ def make_zip(path: Path, members: dict[str, bytes], mode: int | None = None) -> 
 
 
 def test_zip_of_a_folder_reads_like_the_folder(catalog, tmp_path):
-    members = {f"alice-quiz/{path.name}": path.read_bytes() for path in REFERENCE.iterdir() if path.is_file()}
+    members = {f"alice-quiz/{path.name}": path.read_bytes() for path in regular_files(REFERENCE)}
     members["__MACOSX/._junk"] = b"x"
     submission = read_submission(make_zip(tmp_path / "alice.zip", members), catalog)
     folder = read_submission(REFERENCE, catalog)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAULTS, REFERENCE, make_submission
+from conftest import FAULTS, REFERENCE, make_submission, regular_files
 
 TASKS = "task01,task11,task13,task29,task39,task55"
 FAULT_TASKS = ("task11", "task13", "task29", "task39", "task55")
@@ -39,7 +39,7 @@ def build_class(folder: Path, tmp_path: Path, faults: int = 26) -> dict[str, str
         kinds[f"ref{number}"] = "reference"
     for number in range(3):
         with zipfile.ZipFile(folder / f"zipped{number}.zip", "w") as bundle:
-            for path in REFERENCE.iterdir():
+            for path in regular_files(REFERENCE):
                 bundle.write(path, f"quiz/{path.name}")
         kinds[f"zipped{number}"] = "reference"
     fixtures = [path.parent for path in sorted(FAULTS.glob("*/*/fault.toml"))

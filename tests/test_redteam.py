@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, ROOT, assert_generated_doc_current, make_submission, task_of
+from conftest import (REFERENCE, ROOT, assert_generated_doc_current, make_submission, regular_files,
+                      task_of)
 from grader.engine import GradeOptions, Grader
 from grader.report import render
 from markupsafe import escape
@@ -81,15 +82,15 @@ def secrets(catalog):
     """Lines of the hidden tests and rubrics (the submissions here are built from the
     reference, so reference lines are their own content, not secrets)."""
     reference = set()
-    for path in REFERENCE.glob("*"):
+    for path in regular_files(REFERENCE):
         reference |= {line.strip() for line in path.read_text().splitlines()}
     return {line for line in secret_lines(catalog) if len(line) > 25 and line not in reference}
 
 
 @pytest.fixture(scope="module")
 def protected_hashes(catalog):
-    files = [path for path in (ROOT / "tasks").rglob("*") if path.is_file()]
-    files += [path for path in (ROOT / "grader").rglob("*.py")] + list(REFERENCE.glob("*"))
+    files = regular_files(ROOT / "tasks", "**/*")
+    files += regular_files(ROOT / "grader", "**/*.py") + regular_files(REFERENCE)
     return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, ROOT, TEMPLATE
+from conftest import REFERENCE, ROOT, TEMPLATE, regular_files
 from grader.kit import build_kit
 
 TRIVIAL = {"import pytest", "import numpy as np", "import tensorflow as tf", "import math", "",
@@ -29,10 +29,10 @@ def secret_lines(catalog) -> set[str]:
     """
     public_files = [task.folder / name for task in catalog.tasks
                     for name in ("test_public.py", "probe.py") if (task.folder / name).is_file()]
-    public_files += sorted((ROOT / "grader").rglob("*.py"))  # the engine ships in the kit anyway
+    public_files += regular_files(ROOT / "grader", "**/*.py")  # the engine ships in the kit anyway
     public = set().union(*(_lines(path) for path in public_files))
     files = [task.folder / name for task in catalog.tasks for name in ("test_hidden.py", "rubric.toml")
-             if (task.folder / name).is_file()] + sorted(REFERENCE.glob("*"))
+             if (task.folder / name).is_file()] + regular_files(REFERENCE)
     secrets = set()
     for path in files:
         for line in _lines(path) - public:

@@ -46,3 +46,11 @@ def test_classroom_workflow_reports_even_when_checks_fail():
     text = WORKFLOWS[1].read_text()
     assert "if: always()" in text and "QUIZ_RESULTS" in text and "runners: quiz" in text
     assert "grader classroom . --time-limit" in text
+
+
+def test_readme_starts_with_the_two_commands_ci_runs():
+    """.ci/run executes README's first sh block line by line: it must hold exactly two."""
+    result = subprocess.run([str(ROOT / ".ci" / "readme-commands")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    setup, tests = result.stdout.splitlines()
+    assert "pytest" in tests and "pytest" not in setup
