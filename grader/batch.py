@@ -13,13 +13,17 @@ import hashlib
 import json
 import os
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
+from grader.student_files import Entry, StudentFolder, UnsafeFile, walk
+from grader.text import safe_id
+
 SUBMISSION_SUFFIXES = (".zip", ".ipynb")
 IGNORED = {"__MACOSX", ".git", ".DS_Store"}
+HASH_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,35 +55,83 @@ class Job:
     input_sha256: str
 
 
-@dataclass
-class BatchOutcome:
-    graded: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-
-
 def discover(folder: Path) -> list[tuple[str, Path]]:
-    """(id, path) of every submission in ``folder``: sub-folders, .zip and .ipynb files."""
-    entries = [entry for entry in sorted(folder.iterdir())
-               if entry.name not in IGNORED and not entry.name.startswith(".")
-               and (entry.is_dir() or entry.suffix.lower() in SUBMISSION_SUFFIXES)]
-    stems = [entry.name if entry.is_dir() else entry.stem for entry in entries]
-    return [(stem if stems.count(stem) == 1 else entry.name, entry) for stem, entry in zip(stems, entries)]
+    """(id, path) of every submission in ``folder``: sub-folders, .zip and .ipynb files.
+
+    The class folder is staff's, so its entries may be links of theirs; ids are made safe
+    (``grader.text.safe_id``) and unique whatever the names hold.
+    """
+    entries = []
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.name in IGNORED or entry.name.startswith("."):
+                continue
+            if _is_folder(entry) or Path(entry.name).suffix.lower() in SUBMISSION_SUFFIXES:
+                entries.append(Path(entry.path))
+    entries.sort(key=lambda path: os.fsencode(path.name))
+    stems = [safe_id(entry.name if _is_folder(entry) else entry.stem) for entry in entries]
+    taken: set[str] = set()
+    found = []
+    for stem, entry in zip(stems, entries):
+        identifier = stem if stems.count(stem) == 1 else safe_id(entry.name)
+        while identifier in taken:
+            identifier += "_"
+        taken.add(identifier)
+        found.append((identifier, entry))
+    return found
+
+
+def _is_folder(entry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def input_hash(path: Path) -> str:
-    """A hash of everything a submission holds, so a changed submission is graded again."""
+    """A hash of everything a submission holds, so a changed submission is graded again.
+
+    Links are hashed by where they point, never followed; an entry that cannot be read is
+    hashed by its error, so hashing never stops a class (the grading run reports it).
+    """
     digest = hashlib.sha256()
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    for file in files:
-        digest.update(str(file.relative_to(path.parent if path.is_file() else path)).encode())
-        digest.update(b"\0")
-        digest.update(file.read_bytes())
+    try:
+        if path.is_dir():
+            with StudentFolder.open(path) as top:
+                for relative, entry, folder in walk(top):
+                    digest.update(os.fsencode(relative) + b"\0" + entry.kind.encode() + b"\0")
+                    _hash_entry(digest, entry, folder)
+        else:
+            digest.update(os.fsencode(path.name) + b"\0")
+            with open(path, "rb") as handle:
+                _hash_stream(digest, handle)
+    except (OSError, UnsafeFile) as exc:
+        digest.update(f"unreadable: {exc}".encode("utf-8", "replace"))
     return digest.hexdigest()
 
 
+def _hash_entry(digest, entry: Entry, folder: StudentFolder) -> None:
+    if entry.kind == "link":
+        digest.update(os.fsencode(folder.link_target(entry)))
+    elif entry.kind == "file":
+        try:
+            with folder.open_file(entry) as handle:
+                _hash_stream(digest, handle)
+        except (OSError, UnsafeFile) as exc:
+            digest.update(f"unreadable: {exc}".encode("utf-8", "replace"))
+
+
+def _hash_stream(digest, handle) -> None:
+    while chunk := handle.read(HASH_CHUNK):
+        digest.update(chunk)
+    digest.update(b"\0")
+
+
 def plan_jobs(folder: Path, out: Path, shard: Shard | None = None) -> tuple[list[Job], list[str]]:
-    """The jobs still to do, and the ids already done with unchanged input."""
+    """The jobs still to do, and the ids already done with unchanged input.
+
+    A submission that could not be graded (status error) is tried again.
+    """
     found = discover(folder)
     if shard:
         found = shard.select(found)
@@ -87,37 +139,36 @@ def plan_jobs(folder: Path, out: Path, shard: Shard | None = None) -> tuple[list
     for identifier, path in found:
         digest = input_hash(path)
         target = out / "submissions" / identifier
-        if recorded_hash(target / "results.json") == digest:
+        record = recorded(target / "results.json")
+        if record.get("input_sha256") == digest and record.get("status") != "error":
             done.append(identifier)
         else:
             jobs.append(Job(path, identifier, target, digest))
     return jobs, done
 
 
-def recorded_hash(results: Path) -> str | None:
+def recorded(results: Path) -> dict:
+    """What a finished submission's results.json says ({} when there is none)."""
     try:
-        return json.loads(results.read_text()).get("input_sha256")
+        data = json.loads(results.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def recorded_hash(results: Path) -> str | None:
+    return recorded(results).get("input_sha256")
 
 
 def run_jobs(jobs: list[Job], grade_one: Callable[[Job], None], executor: Executor,
-             on_done: Callable[[Job, str | None], None]) -> BatchOutcome:
+             on_done: Callable[[Job, BaseException | None], None]) -> None:
     """Run ``grade_one`` for every job on ``executor``; report each as it finishes."""
-    outcome = BatchOutcome()
     futures = {executor.submit(grade_one, job): job for job in jobs}
     pending = set(futures)
     while pending:
         finished, pending = wait(pending, return_when=FIRST_COMPLETED)
         for future in finished:
-            job = futures[future]
-            error = None if future.exception() is None else f"{type(future.exception()).__name__}: {future.exception()}"
-            if error:
-                outcome.failed[job.id] = error
-            else:
-                outcome.graded.append(job.id)
-            on_done(job, error)
-    return outcome
+            on_done(futures[future], future.exception())
 
 
 def local_executor(jobs: int, initializer: Callable, initargs: tuple) -> Executor:

@@ -18,6 +18,8 @@ from grader.catalog import load_catalog
 from grader.classreport import write_class_outputs
 from grader.cli import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.engine import GradeOptions
+from grader.outputs import write_ungraded_outputs
+from grader.submission import SubmissionError
 
 
 def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
@@ -40,11 +42,14 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     progress = tqdm(total=len(jobs) + len(done), initial=len(done), unit="submission", dynamic_ncols=True)
     failed = []
 
-    def finished(job: Job, error: str | None) -> None:
+    def finished(job: Job, error: BaseException | None) -> None:
         progress.update(1)
-        if error:
-            failed.append(job.id)
-            progress.write(f"{job.id}: could not be graded: {error}")
+        if error is not None:
+            reason = ungraded_reason(error)
+            write_ungraded_outputs(job.out, job.id, reason, input_sha256=job.input_sha256)
+            if not isinstance(error, SubmissionError):  # the grader failed, not the submission
+                failed.append(job.id)
+            progress.write(f"{job.id}: could not be graded: {reason}")
 
     with _executor(args, options, catalog.root, workers) as (executor, grade_one):
         run_jobs(jobs, grade_one, executor, finished)
@@ -54,6 +59,13 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     print(f"Graded {len(jobs) - len(failed)} now, {len(results)} in {args.out}: gradebook.csv, "
           "summary.html, review.html, review-scores.csv, submissions/<id>/")
     return EXIT_GRADER_FAILED if failed else EXIT_GRADED
+
+
+def ungraded_reason(error: BaseException) -> str:
+    """Why a submission has no grade, for its results.json and the gradebook."""
+    if isinstance(error, SubmissionError):
+        return f"the submission could not be read: {error}"
+    return f"grading failed ({type(error).__name__}: {error}); staff can grade it again with the same command"
 
 
 class _executor:

@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 
 from grader.batch import Job
+from grader.cli import EXIT_USAGE
 from grader.engine import GradeOptions
+from grader.submission import SubmissionError
 
 IMAGE_GRADER_UID = 1000  # the image's grading user (see Dockerfile)
 CAPABILITIES = ["SETUID", "SETGID", "CHOWN", "KILL"]
@@ -41,6 +43,8 @@ class ContainerGrader:
             logs = container.logs(tail=40).decode("utf-8", "replace")
         finally:
             container.remove(force=True)
+        if status.get("StatusCode") == EXIT_USAGE:  # `grader grade` could not read the submission
+            raise SubmissionError(logs.strip().splitlines()[-1] if logs.strip() else "unreadable")
         if status.get("StatusCode") != 0 or not (job.out / "results.json").is_file():
             raise RuntimeError(f"the grading container exited with {status.get('StatusCode')}: {logs[-1500:]}")
 

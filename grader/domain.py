@@ -162,3 +162,5 @@ class GradeRun:
     notices: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     probe_calls: tuple[dict, ...] = ()   # what ran in the worker and for how long (staff)
+    status: str = "graded"               # "error": the submission could not be graded at all
+    error: str = ""                      # why, when status is "error"

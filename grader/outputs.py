@@ -23,3 +23,10 @@ def write_submission_outputs(run: GradeRun, out: Path, **record: object) -> Path
     write_json_atomic(results, {**run_to_dict(run), **record})
     return results
 
+
+
+def write_ungraded_outputs(out: Path, submission: str, reason: str, **record: object) -> Path:
+    """Outputs for a submission that could not be graded at all: status error, and why."""
+    run = GradeRun(submission=submission, tasks=(), score=0.0, max_score=0.0, pending_max_score=0.0,
+                   problems=(reason,), status="error", error=reason)
+    return write_submission_outputs(run, out, **record)

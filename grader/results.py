@@ -17,6 +17,7 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "submission": run.submission,
+        "status": run.status,
         "score": run.score,
         "max_score": run.max_score,
         "pending_max_score": run.pending_max_score,
@@ -32,6 +33,7 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
         "environment": run.environment,
         "duration_seconds": run.duration,
         "probe_calls": list(run.probe_calls),
+        **({"error": run.error} if run.error else {}),
     }
 
 

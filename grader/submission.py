@@ -1,7 +1,8 @@
 """Reading a submission (folder, .zip or .ipynb) into a ``Submission`` without running it.
 
 Bad input never stops grading: an unreadable file is recorded as a problem that names
-the file (and line), and only the tasks that need that file lose points. A ``.py``
+the file (and line), and only the tasks that need that file lose points. Files are read
+through ``grader.student_files``: regular files only, never through a link, bounded. A ``.py``
 module wins over notebook cells for the same task; the report says which was graded.
 """
 
@@ -9,17 +10,21 @@ from __future__ import annotations
 
 import re
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from grader.answers import AnswersError, parse_answers
+from grader.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
 from grader.archives import ArchiveError, extract_zip
 from grader.catalog import Catalog
 from grader.domain import SourceFile, Submission
-from grader.notebooks import NotebookError, TaggedCell, join_cells, tagged_cells
+from grader.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
+from grader.student_files import Entry, StudentFolder, UnsafeFile, refusal
+from grader.text import display_name, safe_id
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MAX_HELPERS = 200
+MAX_HELPER_BYTES = 16 * 1024 * 1024
 ANSWERS_FILE = "answers.yaml"
 IGNORED_DIRS = {"__MACOSX", ".git", ".github", ".ipynb_checkpoints", "__pycache__"}
 _CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
@@ -36,84 +41,105 @@ class SourceError(Exception):
 def read_submission(path: Path, catalog: Catalog, submission_id: str | None = None) -> Submission:
     path = Path(path)
     if not path.exists():
-        raise SubmissionError(f"{path}: no such file or folder")
-    identifier = submission_id or (path.stem if path.is_file() else path.resolve().name)
-    with _as_folder(path) as (folder, problems):
-        return _read_folder(folder, catalog, identifier, path, problems)
+        raise SubmissionError(f"{display_name(str(path))}: no such file or folder")
+    identifier = submission_id or safe_id(path.stem if path.is_file() else path.resolve().name)
+    try:
+        with _as_folder(path) as (folder, problems):
+            return _read_folder(folder, catalog, identifier, path, problems)
+    except UnsafeFile as exc:  # the folder itself cannot be opened or listed
+        raise SubmissionError(str(exc)) from None
 
 
 @contextmanager
-def _as_folder(path: Path) -> Iterator[tuple[Path, list[str]]]:
+def _as_folder(path: Path) -> Iterator[tuple[StudentFolder, list[str]]]:
     """The folder to read: the path itself, an extracted archive, or one holding a notebook."""
     if path.is_dir():
-        yield _unwrap(path), []
+        with ExitStack() as stack:
+            yield _unwrap(stack.enter_context(StudentFolder.open(path)), stack), []
         return
     suffix = path.suffix.lower()
     if suffix not in (".zip", ".ipynb"):
-        raise SubmissionError(f"{path}: expected a folder, a .zip archive or a .ipynb notebook")
-    with tempfile.TemporaryDirectory(prefix="grader-submission-") as temporary:
+        raise SubmissionError(f"{display_name(str(path))}: expected a folder, a .zip archive or a .ipynb notebook")
+    with tempfile.TemporaryDirectory(prefix="grader-submission-") as temporary, ExitStack() as stack:
         folder, problems = Path(temporary), []
         if suffix == ".ipynb":
-            (folder / path.name).write_bytes(path.read_bytes())
+            with open(path, "rb") as notebook:  # named by staff; bounded all the same
+                (folder / path.name).write_bytes(notebook.read(MAX_NOTEBOOK_BYTES + 1))
         else:
             try:
                 problems += extract_zip(path, folder)
             except ArchiveError as exc:
                 problems.append(str(exc))
-        yield _unwrap(folder), problems
+        yield _unwrap(stack.enter_context(StudentFolder.open(folder)), stack), problems
 
 
-def _unwrap(folder: Path) -> Path:
-    """Descend into a lone top folder (how most zips and exports are made)."""
-    entries = [entry for entry in folder.iterdir() if entry.name not in IGNORED_DIRS]
-    if len(entries) == 1 and entries[0].is_dir():
-        return _unwrap(entries[0])
+def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
+    """Descend into a lone top folder (how most zips and exports are made), never through a link."""
+    entries = [entry for entry in folder.entries() if entry.name not in IGNORED_DIRS]
+    if len(entries) == 1 and entries[0].kind == "folder":
+        return _unwrap(stack.enter_context(folder.folder(entries[0])), stack)
     return folder
 
 
-def _read_folder(folder: Path, catalog: Catalog, identifier: str, original: Path,
+def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, original: Path,
                  problems: list[str]) -> Submission:
-    files = {entry.name: entry for entry in sorted(folder.iterdir()) if entry.is_file()}
+    entries = folder.entries()
+    files = {entry.name: entry for entry in entries if entry.kind == "file"}
+    refused = {entry.name: refusal(entry, folder.label) for entry in entries if entry.kind in ("link", "other")}
+    problems += refused.values()
     sources: dict[str, SourceFile] = {}
     rejected: dict[str, str] = {}
     modules = sorted({task.module for task in catalog.tasks if task.module})
     for module in modules:
-        if f"{module}.py" in files:
+        name = f"{module}.py"
+        if name in refused:
+            rejected[module] = refused[name]
+        elif name in files:
             try:
-                text = decode_source(files[f"{module}.py"].read_bytes(), f"{module}.py")
-                sources[module] = SourceFile(module, text, f"{module}.py")
-            except SourceError as exc:
+                text = decode_source(folder.read(files[name], MAX_SOURCE_BYTES), name)
+                sources[module] = SourceFile(module, text, name)
+            except (SourceError, UnsafeFile) as exc:
                 rejected[module] = str(exc)
                 problems.append(str(exc))
-    notebook_sources = _notebook_sources(files, catalog, problems)
+    notebook_sources = _notebook_sources(folder, files, catalog, problems)
     for module, source in notebook_sources.items():
         if module not in sources and module not in rejected:
             sources[module] = source
         elif module in sources:
             problems.append(f"{module}.py and notebook cells both hold {module}: graded {module}.py")
-    answers, answers_problem = None, f"no {ANSWERS_FILE} in the submission"
-    if ANSWERS_FILE in files:
-        try:
-            answers, answers_problem = parse_answers(files[ANSWERS_FILE].read_bytes(), ANSWERS_FILE), None
-        except AnswersError as exc:
-            answers_problem = str(exc)
-            problems.append(answers_problem)
-    helpers = _helper_modules(files, set(modules))
+    answers, answers_problem = _answers(folder, files, refused, problems)
+    helpers = _helper_modules(folder, files, set(modules), problems)
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
                       answers=answers, answers_problem=answers_problem, problems=tuple(problems),
                       rejected=rejected)
 
 
-def _notebook_sources(files: dict[str, Path], catalog: Catalog, problems: list[str]) -> dict[str, SourceFile]:
+def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, str],
+             problems: list[str]) -> tuple[dict | None, str | None]:
+    """The parsed answers.yaml, or None and the reason there are none."""
+    if ANSWERS_FILE in refused:
+        return None, refused[ANSWERS_FILE]
+    if ANSWERS_FILE not in files:
+        return None, f"no {ANSWERS_FILE} in the submission"
+    try:
+        return parse_answers(folder.read(files[ANSWERS_FILE], MAX_ANSWERS_BYTES), ANSWERS_FILE), None
+    except (AnswersError, UnsafeFile) as exc:
+        problems.append(str(exc))
+        return None, str(exc)
+
+
+def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: Catalog,
+                      problems: list[str]) -> dict[str, SourceFile]:
     """Module sources from every notebook; the first notebook (by name) holding a module wins."""
     module_of_tag = _module_of_tag(catalog)
     found: dict[str, SourceFile] = {}
-    for name, entry in files.items():
-        if not name.lower().endswith(".ipynb"):
+    for entry in files.values():
+        if not entry.name.lower().endswith(".ipynb"):
             continue
+        name = entry.shown
         try:
-            cells = tagged_cells(entry.read_bytes(), name)
-        except NotebookError as exc:
+            cells = tagged_cells(folder.read(entry, MAX_NOTEBOOK_BYTES), name)
+        except (NotebookError, UnsafeFile) as exc:
             problems.append(str(exc))
             continue
         by_module: dict[str, list[TaggedCell]] = {}
@@ -163,10 +189,23 @@ def decode_source(data: bytes, filename: str) -> str:
         raise SourceError(f"{filename}, line {line}: not valid UTF-8 text; save the file as UTF-8") from None
 
 
-def _helper_modules(files: dict[str, Path], task_modules: set[str]) -> dict[str, bytes]:
-    """Other top-level .py files, so a task module may import a helper of the student's."""
-    helpers = {}
+def _helper_modules(folder: StudentFolder, files: dict[str, Entry], task_modules: set[str],
+                    problems: list[str]) -> dict[str, bytes]:
+    """Other top-level .py files, so a task module may import a helper of the student's.
+
+    Only importable names (``helpers.py``, not ``my helpers.py``), at most MAX_HELPERS of
+    them and MAX_HELPER_BYTES in all: the sandbox's copy is bounded like everything else.
+    """
+    helpers, budget = {}, MAX_HELPER_BYTES
     for name, entry in files.items():
-        if name.endswith(".py") and name[:-3] not in task_modules and entry.stat().st_size <= MAX_SOURCE_BYTES:
-            helpers[name] = entry.read_bytes()
+        if not name.endswith(".py") or name[:-3] in task_modules or not name[:-3].isidentifier():
+            continue
+        try:
+            if len(helpers) >= MAX_HELPERS or entry.size > budget:
+                raise UnsafeFile(f"{entry.shown} was not read: the submission's helper modules exceed "
+                                 f"{MAX_HELPERS} files or {MAX_HELPER_BYTES // (1024 * 1024)} MiB")
+            helpers[name] = folder.read(entry, min(MAX_SOURCE_BYTES, budget))
+            budget -= len(helpers[name])
+        except UnsafeFile as exc:
+            problems.append(str(exc))
     return helpers
