@@ -174,9 +174,10 @@ def test_fuzz_source_decoder(data):
 
 
 YAML_PIECES = st.sampled_from([
-    "task01:", "\n", "  ", "answer: ", "? ", ": ", "- ", "[", "]", "{", "}", ", ", "2024-02-30", "2024-02-30 25:61:61",
-    "1" * 5000, "0x1F", "1e400", ".nan", "yes", "~", "!!int ", "!!timestamp ", "!!binary ", "!!set ", "!!python/name:os.system ",
-    "!!merge ", "<<", "&a ", "*a", '"\\ud800"', "'", '"', "|", ">", "#", "%YAML 1.1\n---\n", "---\n", "...\n", "\t", "\ufeff"])
+    "task01:", "\n", "  ", "answer: ", "? ", ": ", "- ", "[", "]", "{", "}", ", ", "2024-02-30",
+    "2024-02-30 25:61:61", "1" * 5000, "0x1F", "1e400", ".nan", "yes", "~", "!!int ", "!!timestamp ",
+    "!!binary ", "!!set ", "!!python/name:os.system ", "!!merge ", "<<", "&a ", "*a", '"\\ud800"', "'", '"',
+    "|", ">", "#", "%YAML 1.1\n---\n", "---\n", "...\n", "\t", "\ufeff"])
 
 
 @FUZZ

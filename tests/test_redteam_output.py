@@ -12,7 +12,6 @@ becomes a problem with line and column instead of a crash.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re

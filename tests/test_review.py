@@ -109,7 +109,8 @@ def test_scores_yaml_never_crashes(catalog, tmp_path, text, message):
 
 
 def test_csv_the_reader_refuses_is_a_review_error(catalog, tmp_path):
-    path = write(tmp_path, "reviews.csv", "submission,task,part,points,comment\nalice,task08,a,1," + "x" * 200_000 + "\n")
+    huge_comment = "x" * 200_000  # beyond the csv module's field limit
+    path = write(tmp_path, "reviews.csv", f"submission,task,part,points,comment\nalice,task08,a,1,{huge_comment}\n")
     with pytest.raises(ReviewError, match="reviews.csv, row 2: not valid CSV"):
         load_manual_scores(path, catalog)
 
