@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from grader import escape
-from grader.catalog import load_catalog
 from grader.classreport import gradebook_csv, review_scores_csv, write_class_outputs
 from grader.classroom import classroom_payload
 from grader.domain import CheckResult, GradeRun, TaskScore
@@ -117,11 +116,6 @@ def test_terminal_summary_carries_no_raw_control(view):
     assert not RAW_CONTROL.search(printed)
     assert "\\x1b[2J" in printed and "\\ud800" in printed
     assert [line for line in printed.splitlines() if line.startswith("Score:")] == ["Score: 0 / 1 (+2 awaiting review)"]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def test_gradebook_and_review_scores_prefix_formulas_and_read_back(catalog, tmp_path):
