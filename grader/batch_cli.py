@@ -18,6 +18,7 @@ from grader.catalog import load_catalog
 from grader.classreport import write_class_outputs
 from grader.cli import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.engine import GradeOptions
+from grader.escape import terminal
 from grader.outputs import write_ungraded_outputs
 from grader.submission import SubmissionError
 
@@ -49,7 +50,7 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
             write_ungraded_outputs(job.out, job.id, reason, input_sha256=job.input_sha256)
             if not isinstance(error, SubmissionError):  # the grader failed, not the submission
                 failed.append(job.id)
-            progress.write(f"{job.id}: could not be graded: {reason}")
+            progress.write(terminal(f"{job.id}: could not be graded: {reason}"))
 
     with _executor(args, options, catalog.root, workers) as (executor, grade_one):
         run_jobs(jobs, grade_one, executor, finished)
@@ -99,8 +100,8 @@ def run_merge(args: argparse.Namespace) -> int:
         for results in sorted((part / "submissions").glob("*/results.json")):
             identifier = results.parent.name
             if identifier in seen and recorded_hash(seen[identifier]) != recorded_hash(results):
-                print(f"grader: {identifier} was graded from different inputs in {seen[identifier].parent.parent.parent} "
-                      f"and {part}", file=sys.stderr)
+                print(terminal(f"grader: {identifier} was graded from different inputs in "
+                               f"{seen[identifier].parent.parent.parent} and {part}"), file=sys.stderr)
                 return EXIT_USAGE
             seen[identifier] = results
     for identifier, results in sorted(seen.items()):

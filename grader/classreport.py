@@ -4,6 +4,9 @@
 - ``summary.html``: score histogram, pass rate per task and per check, errored submissions;
 - ``review.html`` and ``review-scores.csv``: for every written question, its rubric beside
   every student's answer, and the scores file that ``grader grade --manual`` reads.
+
+Text cells of the CSV files go through ``escape.csv_cell`` (a submission named
+``=HYPERLINK(...)`` stays text in a spreadsheet); the numbers are our own and stay numbers.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from grader.catalog import Catalog
+from grader.escape import csv_cell
 from grader.results import write_text_atomic
 from grader.report import render
 from grader.review import FIELDS
@@ -43,7 +47,7 @@ def gradebook_csv(results: list[dict], catalog: Catalog) -> str:
     for result in sorted(results, key=lambda item: item["submission"]):
         by_task = {task["id"]: task for task in result["tasks"]}
         statuses = [task["status"] for task in result["tasks"]]
-        writer.writerow([result["submission"], _num(result["score"]), _num(result["max_score"]),
+        writer.writerow([csv_cell(result["submission"]), _num(result["score"]), _num(result["max_score"]),
                          _num(result["pending_max_score"]), _percent(result), statuses.count("error"),
                          statuses.count("missing"), len(result.get("problems", [])),
                          *[_num(by_task[task_id]["score"]) if task_id in by_task else "" for task_id in task_ids]])
@@ -123,7 +127,8 @@ def review_scores_csv(results: list[dict]) -> str:
         for task in result["tasks"]:
             for check in task["checks"]:
                 if check.get("id", "").startswith("written:") and check["status"] == "pending_review":
-                    writer.writerow([result["submission"], task["id"], check["id"].split(":", 1)[1], "", ""])
+                    part = check["id"].split(":", 1)[1]
+                    writer.writerow([csv_cell(text) for text in (result["submission"], task["id"], part)] + ["", ""])
     return buffer.getvalue()
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
 from grader.engine import GradeOptions, Grader, GraderError
+from grader.escape import terminal
 from grader.outputs import write_submission_outputs
 from grader.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.sandbox.client import WorkerError
@@ -34,10 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.command(args)
     except (CatalogError, GraderError, WorkerError) as exc:
-        print(f"grader: cannot grade: {exc}", file=sys.stderr)
+        print(f"grader: cannot grade: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_GRADER_FAILED
     except (SubmissionError, ReviewError) as exc:
-        print(f"grader: {exc}", file=sys.stderr)
+        print(f"grader: {terminal(str(exc))}", file=sys.stderr)  # messages quote submission paths
         return EXIT_USAGE
 
 

@@ -2,7 +2,10 @@
 
 Every auto-graded check becomes a test: public ones visible, hidden ones
 ``after_due_date``. Written parts awaiting a teaching assistant are not tests (their
-points would count as lost); the top-level ``output`` lists them instead.
+points would count as lost); the top-level ``output`` lists them instead. That output is
+Markdown: whatever in it a student controls (problems quote file names and keys) is a
+code span (``escape.markdown_code``), so it cannot add images, links, HTML or headings.
+Each test's own output is plain text.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.domain import GradeRun
+from grader.escape import markdown_code
 
 
 def gradescope_results(run: GradeRun) -> dict[str, Any]:
@@ -47,5 +51,5 @@ def _summary(run: GradeRun, pending: list[str]) -> str:
     if pending:
         lines += ["", f"Awaiting a teaching assistant ({run.pending_max_score:g} points):", *pending]
     if run.problems:
-        lines += ["", "Problems reading your submission:", *(f"- {problem}" for problem in run.problems)]
+        lines += ["", "Problems reading your submission:", *(f"- {markdown_code(problem)}" for problem in run.problems)]
     return "\n".join(lines)

@@ -1,31 +1,47 @@
-"""JUnit XML for any CI that reads it: a testsuite per task, a testcase per check."""
+"""JUnit XML for any CI that reads it: a testsuite per task, a testcase per check.
+
+Every text and attribute goes through ``escape.xml_text``: ElementTree writes any
+character it is given, and a control character from a student's feedback would make XML
+that strict parsers (and so the CI) refuse.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from grader.domain import GradeRun
+from grader.domain import CheckResult, GradeRun
+from grader.escape import xml_text
 
 
 def junit_xml(run: GradeRun, include_hidden: bool = True) -> str:
-    suites = ElementTree.Element("testsuites", name=f"grading {run.submission}")
+    suites = _element("testsuites", name=f"grading {run.submission}")
     for task in run.tasks:
         checks = [c for c in task.checks if include_hidden or c.visibility == "public"]
-        suite = ElementTree.SubElement(suites, "testsuite", name=f"{task.id} {task.title}",
-                                       tests=str(len(checks)),
-                                       failures=str(sum(c.status == "failed" for c in checks)),
-                                       errors=str(sum(c.status == "error" for c in checks)),
-                                       skipped=str(sum(c.status == "pending_review" for c in checks)))
+        suite = _element("testsuite", suites, name=f"{task.id} {task.title}", tests=str(len(checks)),
+                         failures=str(sum(c.status == "failed" for c in checks)),
+                         errors=str(sum(c.status == "error" for c in checks)),
+                         skipped=str(sum(c.status == "pending_review" for c in checks)))
         for check in checks:
-            case = ElementTree.SubElement(suite, "testcase", classname=task.id, name=check.name,
-                                          time=f"{check.duration:.3f}")
-            ElementTree.SubElement(case, "properties").extend([
-                ElementTree.Element("property", name="points", value=f"{check.points:g}/{check.max_points:g}"),
-                ElementTree.Element("property", name="visibility", value=check.visibility)])
-            if check.status in ("failed", "error"):
-                ElementTree.SubElement(case, "failure" if check.status == "failed" else "error",
-                                       message=check.feedback[:500]).text = check.feedback
-            elif check.status == "pending_review":
-                ElementTree.SubElement(case, "skipped", message="awaiting review by a teaching assistant")
+            _testcase(suite, task.id, check)
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _testcase(suite: ElementTree.Element, task_id: str, check: CheckResult) -> None:
+    case = _element("testcase", suite, classname=task_id, name=check.name, time=f"{check.duration:.3f}")
+    properties = _element("properties", case)
+    _element("property", properties, name="points", value=f"{check.points:g}/{check.max_points:g}")
+    _element("property", properties, name="visibility", value=check.visibility)
+    if check.status in ("failed", "error"):
+        feedback = xml_text(check.feedback)
+        _element("failure" if check.status == "failed" else "error", case, message=feedback[:500]).text = feedback
+    elif check.status == "pending_review":
+        _element("skipped", case, message="awaiting review by a teaching assistant")
+
+
+def _element(tag: str, parent: ElementTree.Element | None = None, **attributes: str) -> ElementTree.Element:
+    """An element whose attributes hold only characters XML 1.0 allows."""
+    cleaned = {name: xml_text(value) for name, value in attributes.items()}
+    if parent is None:
+        return ElementTree.Element(tag, cleaned)
+    return ElementTree.SubElement(parent, tag, cleaned)

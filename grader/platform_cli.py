@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 from grader.catalog import load_catalog
 from grader.classroom import classroom_payload, encode, timeout_payload
 from grader.engine import GradeOptions, Grader
+from grader.escape import actions_log
 from grader.gradescope import gradescope_results
 from grader.results import write_json_atomic
 from grader.terminal import print_summary
@@ -39,9 +41,16 @@ def run_classroom(args: argparse.Namespace) -> int:
         run = grader.grade(args.path)
     watchdog.cancel()
     _write_result(output, classroom_payload(run))
-    print_summary(student_view(run))
-    print("Advisory: the authoritative grade comes from the course staff's run.")
+    summary = io.StringIO()
+    print_summary(student_view(run), summary)
+    summary.write("Advisory: the authoritative grade comes from the course staff's run.\n")
+    sys.stdout.write(_for_log(summary.getvalue()))
     return 0
+
+
+def _for_log(text: str) -> str:
+    """In a GitHub Actions log a line starting with ``::`` is a command: there, none in ``text`` runs."""
+    return actions_log(text) if os.environ.get("GITHUB_ACTIONS") == "true" else text
 
 
 def _give_up(output: Path, seconds: float) -> None:

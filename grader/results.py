@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.domain import GradeRun
+from grader.text import clean
 
 SCHEMA_VERSION = 1
 
@@ -51,12 +52,16 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    """Write to a temporary file beside ``path``, then rename it over ``path``.
+
+    A lone surrogate that reached this far (UTF-8 cannot encode it) becomes U+FFFD
+    rather than costing the whole output.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            stream.write(clean(text))
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

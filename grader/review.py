@@ -4,6 +4,8 @@ The scores file is one a person edits by hand: CSV with the header
 ``submission,task,part,points,comment`` or YAML, a list of mappings with those keys.
 Rows for other submissions are ignored (one file serves a whole class); a row naming an
 unknown task or part, or points outside 0..max, is an error that names file and row.
+A CSV cell that starts with ``'`` has it removed (``escape.csv_cell_read``): the grader
+writes it before text a spreadsheet would take for a formula, the review page's export too.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
+from grader.answers import AnswersError, load_yaml
 from grader.catalog import Catalog
 from grader.domain import CheckResult, GradeRun, TaskScore
+from grader.escape import csv_cell_read
 from grader.scoring import rescore_run, rescore_task
 from grader.written import check_id
 
@@ -51,28 +53,49 @@ def load_manual_scores(path: Path, catalog: Catalog) -> list[ManualScore]:
     return scores
 
 
-def _read_rows(path: Path) -> list[tuple[str, dict]]:
+def _read_rows(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """Every row as text with surrounding spaces removed, and where it is (for messages)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")  # not read_text: a CR inside a cell must stay one
     except (OSError, UnicodeDecodeError) as exc:
         raise ReviewError(f"{path}: cannot read ({exc})") from None
     if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(text) or []
-        except yaml.YAMLError as exc:
-            raise ReviewError(f"{path}: invalid YAML ({exc})") from None
-        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
-            raise ReviewError(f"{path}: expected a list of mappings with keys {', '.join(FIELDS)}")
-        return [(f"{path.name}, entry {number}", row) for number, row in enumerate(data, start=1)]
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [field for field in FIELDS[:4] if field not in (reader.fieldnames or [])]
+        return [(where, {key: _text(value) for key, value in row.items()}) for where, row in _yaml_rows(path, text)]
+    return _csv_rows(path, text)
+
+
+def _csv_rows(path: Path, text: str) -> list[tuple[str, dict[str, str]]]:
+    reader, rows = csv.DictReader(io.StringIO(text)), []
+    try:
+        header = reader.fieldnames or []
+        for row in reader:
+            rows.append((f"{path.name}, row {len(rows) + 2}",
+                         {field: csv_cell_read(_text(row.get(field))) for field in FIELDS}))
+    except csv.Error as exc:  # e.g. a field larger than the csv module's limit
+        row_number = len(rows) + 2 if reader.line_num else 1  # 0: the header itself
+        raise ReviewError(f"{path.name}, row {row_number}: not valid CSV ({exc})") from None
+    missing = [field for field in FIELDS[:4] if field not in header]
     if missing:
         raise ReviewError(f"{path}: the header must name {', '.join(FIELDS)} (missing: {', '.join(missing)})")
-    return [(f"{path.name}, row {number}", row) for number, row in enumerate(reader, start=2)]
+    return rows
+
+
+def _yaml_rows(path: Path, text: str) -> list[tuple[str, dict]]:
+    try:
+        data = load_yaml(text, str(path)) or []
+    except AnswersError as exc:
+        raise ReviewError(str(exc)) from None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise ReviewError(f"{path}: expected a list of mappings with keys {', '.join(FIELDS)}")
+    return [(f"{path.name}, entry {number}", row) for number, row in enumerate(data, start=1)]
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def _validated(row: dict, where: str, catalog: Catalog) -> ManualScore:
-    task_id, part_key = str(row.get("task") or "").strip(), str(row.get("part") or "").strip()
+    task_id, part_key = row.get("task", ""), row.get("part", "")
     try:
         task = catalog.get(task_id)
     except KeyError:
@@ -82,15 +105,15 @@ def _validated(row: dict, where: str, catalog: Catalog) -> ManualScore:
         known = ", ".join(part.key for part in task.written) or "none"
         raise ReviewError(f"{where}: {task_id} has no written part {part_key!r} (parts: {known})")
     try:
-        points = float(str(row.get("points")).strip())
+        points = float(row.get("points", ""))
     except ValueError:
         raise ReviewError(f"{where}: points {row.get('points')!r} is not a number") from None
     if not 0 <= points <= part.points:
         raise ReviewError(f"{where}: {points:g} points for {task_id}.{part_key}, whose maximum is {part.points:g}")
-    submission = str(row.get("submission") or "").strip()
+    submission = row.get("submission", "")
     if not submission:
         raise ReviewError(f"{where}: no submission named")
-    return ManualScore(submission, task_id, part_key, points, str(row.get("comment") or "").strip(), where)
+    return ManualScore(submission, task_id, part_key, points, row.get("comment", ""), where)
 
 
 def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:

@@ -1,10 +1,17 @@
-"""A readable terminal summary of a run for students (``grader check``) and staff."""
+"""A readable terminal summary of a run for students (``grader check``) and staff.
+
+Every piece of text in it passes through ``escape.terminal``: feedback, reasons and
+problems quote student file names, answers and exception messages, and a terminal would
+act on the control characters in them (clear the screen, print a fake score line).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
+
+from grader.escape import terminal
 
 SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "pending_review": "…"}
 COLORS = {"passed": "32", "failed": "31", "error": "33", "missing": "90", "pending_review": "34"}
@@ -15,20 +22,26 @@ def print_summary(view: dict[str, Any], stream: TextIO = sys.stdout, hints: bool
     paint = (lambda status, text: f"\033[{COLORS[status]}m{text}\033[0m") if color else (
         lambda status, text: text)
     for task in view["tasks"]:
-        symbol = paint(task["status"], SYMBOLS[task["status"]])
-        score = f"{task['score']:g}/{task['max_score']:g}"
-        stream.write(f"{symbol} Task {task['quiz_task']:>2}  {task['title']:<48} {score:>9}  "
-                     f"{paint(task['status'], task['status_label'])}\n")
-        if not hints or task["status"] == "passed":
-            continue
-        shown = [check for check in task["checks"] if check["status"] not in ("passed", "pending_review")]
-        for check in shown:
-            stream.write(f"      {paint(check['status'], SYMBOLS[check['status']])} {check['name']}\n")
-            for line in check["feedback"].splitlines() or [""]:
-                stream.write(f"          {line}\n")
-        if not shown and task["reason"]:
-            stream.write(f"          {task['reason']}\n")
+        _print_task(task, stream, paint, hints)
     for problem in view.get("problems", []):
-        stream.write(f"problem: {problem}\n")
+        stream.write(f"problem: {terminal(problem, one_line=True)}\n")
     pending = f" (+{view['pending_max_score']:g} awaiting review)" if view["pending_max_score"] else ""
     stream.write(f"\nScore: {view['score']:g} / {view['max_score']:g}{pending}\n")
+
+
+def _print_task(task: dict[str, Any], stream: TextIO, paint: Callable[[str, str], str], hints: bool) -> None:
+    symbol = paint(task["status"], SYMBOLS[task["status"]])
+    score = f"{task['score']:g}/{task['max_score']:g}"
+    title = terminal(task["title"], one_line=True)
+    stream.write(f"{symbol} Task {task['quiz_task']:>2}  {title:<48} {score:>9}  "
+                 f"{paint(task['status'], task['status_label'])}\n")
+    if not hints or task["status"] == "passed":
+        return
+    shown = [check for check in task["checks"] if check["status"] not in ("passed", "pending_review")]
+    for check in shown:
+        name = terminal(check["name"], one_line=True)
+        stream.write(f"      {paint(check['status'], SYMBOLS[check['status']])} {name}\n")
+        for line in terminal(check["feedback"]).splitlines() or [""]:
+            stream.write(f"          {line}\n")
+    if not shown and task["reason"]:
+        stream.write(f"          {terminal(task['reason'], one_line=True)}\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from grader import answers
 from grader.answers import AnswersError, parse_answers
 from grader.testing import BadAnswer, as_bool, as_choice, as_int_list, as_shape, as_shape_list
 
@@ -77,3 +78,58 @@ def test_unknown_choice_raises_bad_answer():
 def test_a_key_written_twice_is_an_error_with_both_lines():
     with pytest.raises(AnswersError, match=r"line 4.*'task07' appears twice \(first on line 1\)"):
         parse_answers(b"task07:\n  answer: one\ntask08: {}\ntask07:\n  answer: two\n")
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "2024-02-30 10:00:00", "1e10", "0x1F", "0o17", "1_000",
+                                  "1" * 5000, ".inf", "12:30:00", "yes", "3.10", "007"])
+def test_plain_scalars_stay_the_text_the_student_wrote(text):
+    answers = parse_answers(f"task05:\n  answer: {text}\n".encode())
+    assert answers["task05"]["answer"] == text
+
+
+def test_null_and_lists_keep_their_meaning():
+    answers = parse_answers(b"task29:\n  params_per_layer: [80, 0, 1168]\n  output_shapes: ~\n  x:\n")
+    assert answers["task29"] == {"params_per_layer": ["80", "0", "1168"], "output_shapes": None, "x": None}
+    assert as_int_list(answers["task29"]["params_per_layer"]) == [80, 0, 1168]
+
+
+@pytest.mark.parametrize("document, line, message", [
+    (b"task01:\n  ? [a, b]\n  : x\n", 2, "key must be plain text"),
+    (b"task01:\n  ? {a: 1}\n  : x\n", 2, "key must be plain text"),
+    (b"task01:\n  answer: !!timestamp 2024-02-30\n", 2, "tag"),
+    (b"task01:\n  answer: !!int x\n", 2, "tag"),
+    (b"task01:\n  answer: !!binary aGk=\n", 2, "tag"),
+    (b"task01: !!set {a, b}\n", 1, "tag"),
+    (b"task01:\n  answer: !!bool maybe\n", 2, "true or false"),
+    (b"task01:\n  !!merge <<: {a: 1}\n", 2, "tag"),
+])
+def test_yaml_that_pyyaml_constructs_badly_is_a_problem_with_line_and_column(document, line, message):
+    with pytest.raises(AnswersError, match=rf"^answers.yaml, line {line}, column \d+: .*{message}"):
+        parse_answers(document)
+
+
+@pytest.mark.parametrize("opening, closing", [(b"[", b"]"), (b"{a: ", b"}")])
+def test_nesting_beyond_the_cap_is_a_problem_with_line_and_column(opening, closing):
+    deep = b"task01:\n  answer: " + opening * 3000 + closing * 3000 + b"\n"
+    with pytest.raises(AnswersError, match=r"^answers.yaml, line 2, column \d+: .*nested more than 50"):
+        parse_answers(deep)
+    assert parse_answers(b"task01:\n  answer: " + b"[" * 40 + b"]" * 40 + b"\n")
+
+
+def test_deep_block_nesting_is_refused_too():
+    deep = b"".join(b" " * depth + b"k:\n" for depth in range(200))
+    with pytest.raises(AnswersError, match="nested more than 50"):
+        parse_answers(deep)
+
+
+def test_characters_yaml_refuses_name_line_and_column():
+    with pytest.raises(AnswersError, match=r"^answers.yaml, line 2, column 12: .*#x001b"):
+        parse_answers(b"task01:\n  answer: a\x1b[2J\n")
+
+
+def test_any_other_exception_becomes_an_answers_error(monkeypatch):
+    def explode(self, node):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(answers._DataLoader, "construct_scalar", explode)
+    with pytest.raises(AnswersError, match=r"^answers.yaml, line 2, column \d+: .*RecursionError"):
+        parse_answers(b"# my answers\ntask01: text\n")

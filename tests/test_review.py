@@ -90,3 +90,33 @@ def test_duplicate_rows_and_bad_headers_are_rejected(catalog, tmp_path):
                                  "a,task01,answer,1,\na,task01,answer,2,\n"), catalog)
     with pytest.raises(ReviewError, match="header"):
         load_manual_scores(write(tmp_path, "h.csv", "who,what\nx,y\n"), catalog)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- {submission: alice, task: task08, part: a, points: 1, comment: 2024-02-30}\n", None),
+    ("- {? [a, b] : x}\n", r"r.yaml, line 1, column \d+: a key must be plain text"),
+    ("- " + "[" * 3000 + "]" * 3000 + "\n", r"r.yaml, line 1, column \d+: .*nested more than 50"),
+    ("- {submission: alice, points: !!int x}\n", r"r.yaml, line 1, column \d+: the tag !!int"),
+    ("- [unclosed\n", r"r.yaml, line 2, column \d+"),
+])
+def test_scores_yaml_never_crashes(catalog, tmp_path, text, message):
+    path = write(tmp_path, "r.yaml", text)
+    if message is None:
+        assert load_manual_scores(path, catalog)[0].comment == "2024-02-30"
+    else:
+        with pytest.raises(ReviewError, match=message):
+            load_manual_scores(path, catalog)
+
+
+def test_csv_the_reader_refuses_is_a_review_error(catalog, tmp_path):
+    huge_comment = "x" * 200_000  # beyond the csv module's field limit
+    path = write(tmp_path, "reviews.csv", f"submission,task,part,points,comment\nalice,task08,a,1,{huge_comment}\n")
+    with pytest.raises(ReviewError, match="reviews.csv, row 2: not valid CSV"):
+        load_manual_scores(path, catalog)
+
+
+def test_a_carriage_return_inside_a_cell_reads_back(catalog, tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(b'submission,task,part,points,comment\r\n"\'\rbob",task08,a,1,"line\r\nnext"\r\n')
+    score = load_manual_scores(path, catalog)[0]
+    assert (score.submission, score.comment) == ("\rbob", "line\r\nnext")
