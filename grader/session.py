@@ -30,6 +30,7 @@ class GradingSession:
         self.stage = stage
         self._folder = None
         self._cache: dict[str, Any] = {}
+        self._failed_imports: dict[str, dict] = {}  # task id -> the import's failure, answered once
         self.fatal: WorkerError | None = None  # the worker cannot run at all: abort grading
         self.calls: list[dict[str, Any]] = []   # each probe call with its wall time (for staff)
 
@@ -71,7 +72,12 @@ class GradingSession:
                 return {"status": "error", "kind": "timeout", "during": function,
                         "message": "hit the time limit for the whole submission (its code ran too long)"}
             timeout = min(timeout, left)
-        return self.worker.call(self._worker_session(task), function, kwargs, timeout)
+        if task.id in self._failed_imports:
+            return self._failed_imports[task.id]
+        reply = self.worker.call(self._worker_session(task), function, kwargs, timeout)
+        if reply.get("status") != "ok" and reply.get("during") == "import":
+            self._failed_imports[task.id] = reply  # kept here, never in the worker
+        return reply
 
     def _worker_session(self, task: TaskSpec) -> dict[str, Any]:
         assert self.stage is not None
@@ -136,6 +142,9 @@ def _student_message(task: TaskSpec, reply: dict) -> str:
         return f"Your code {message} while the grader ran `{during}`: look for an endless loop."
     if kind == "exit":
         return f"Your code called sys.exit() while the grader ran `{during}`{at}."
+    if kind == "interfered":
+        return (f"{message[0].upper()}{message[1:]} while the grader ran `{during or 'a check'}`: "
+                "it was stopped, and this task cannot be graded.")
     if kind in ("crashed", "worker_lost"):
         return (f"{message[0].upper()}{message[1:]} while the grader ran `{during or 'a check'}`: "
                 "os._exit, a crash or running out of memory.")

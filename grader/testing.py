@@ -84,7 +84,7 @@ def as_int_list(value: Any) -> list[int]:
 def as_shape(value: Any) -> list[int]:
     """A shape such as [28, 28, 8], '(28, 28, 8)' or '28x28x8'; a leading None batch is dropped."""
     if isinstance(value, str) and re.fullmatch(r"\s*\d+(\s*[x×]\s*\d+)+\s*", value):
-        return [int(part) for part in re.split(r"[x×]", value)]
+        return as_int_list(re.split(r"[x×]", value))
     items = _as_sequence(value)
     if items and (items[0] is None or str(items[0]).strip().lower() in ("none", "null", "b", "batch")):
         items = items[1:]

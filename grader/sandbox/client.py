@@ -1,8 +1,12 @@
-"""The trusted side's handle on one sandboxed worker process.
+"""The trusted side's handle on one sandboxed worker process and its current child.
 
-It starts the worker early (TensorFlow's import overlaps with pytest's collection),
-forwards probe calls, and keeps an outer time limit: if the worker itself stops
-answering, its whole process group is killed and a fresh worker starts on the next call.
+It starts the worker early (TensorFlow's import overlaps with pytest's collection). For
+each session (a submission's task) it makes a socket pair, hands one end to the zygote,
+which forks a child onto it, and then talks to that child directly: the zygote never
+relays a reply, so it never holds a submission's data. Time limits are enforced here,
+per whole frame; a child that overruns, crashes or interferes is stopped by the zygote
+and costs its own task only. If the zygote itself stops answering, its process group is
+killed and a fresh worker starts on the next call.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import threading
 from typing import Any
 
 from grader.sandbox.cgroups import WorkerCgroup, create_worker_cgroup
+from grader.sandbox.children import ChildHandle, lost
 from grader.sandbox.launcher import SandboxPlan, plan_sandbox, worker_environment
 from grader.sandbox.stage import Stage
 from grader.worker import protocol
 
 READY_TIMEOUT = 180.0
-OUTER_MARGIN = 15.0
+CONTROL_TIMEOUT = 60.0   # fork and stop (a stop may wait for a dying namespace)
+SPAWN_MARGIN = 30.0      # a spawned child (no fork) imports TensorFlow before it loads anything
 
 
 class WorkerError(Exception):
@@ -29,7 +35,7 @@ class WorkerError(Exception):
 
 
 class WorkerClient:
-    """Talks to one worker; restarts it after a crash or a hang."""
+    """Talks to one worker and the child of the session asked last; restarts after a loss."""
 
     def __init__(self, stage: Stage, plan: SandboxPlan | None = None, threads: int = 2):
         self.stage = stage
@@ -38,6 +44,7 @@ class WorkerClient:
         self.process: subprocess.Popen | None = None
         self.channel: socket.socket | None = None
         self.ready: dict[str, Any] | None = None
+        self.child: ChildHandle | None = None
         self.restarts = 0
         self.output: CappedOutput | None = None
         self.cgroup: WorkerCgroup | None = None
@@ -65,14 +72,13 @@ class WorkerClient:
             theirs.close()
         self.output = CappedOutput(self.process.stdout)
         self.channel = ours
-        self._inp, self._out = ours.makefile("rb"), ours.makefile("wb")
         self.ready = None
 
     def wait_ready(self) -> dict[str, Any]:
         if self.process is None:
             self.start()
         if self.ready is None:
-            reply = self._read(READY_TIMEOUT)
+            reply = self._read_control(READY_TIMEOUT)
             if reply.get("op") != "ready":
                 log = self.log_tail()
                 self.stop()
@@ -84,42 +90,89 @@ class WorkerClient:
              timeout: float) -> dict[str, Any]:
         """Run ``function`` of the session's probe module; always returns a reply dict."""
         self.wait_ready()
-        request = {"op": "call", "session": session, "function": function,
-                   "kwargs": kwargs, "timeout": timeout}
-        try:
-            protocol.write_frame(self._out, request)
-        except OSError:
-            return self._lost("the worker was gone before the call")
-        outer = timeout + session.get("load_timeout", 60) + OUTER_MARGIN
-        reply = self._read(outer)
-        if reply.get("kind") == "worker_lost":
-            self._restart()
+        if self.child is None or self.child.key != session["key"]:
+            failed = self._start_child(session)
+            if failed is not None:
+                return failed
+        assert self.child is not None
+        reply = self.child.ask(function, kwargs, timeout)
+        if reply.get("kind") in ("timeout", "crashed", "interfered"):
+            self._end_child(reply)
         return reply
+
+    def _start_child(self, session: dict[str, Any]) -> dict[str, Any] | None:
+        """Fork a child for ``session`` and load its code; the failure reply, or None."""
+        self._end_child()
+        ours, theirs = socket.socketpair()
+        try:
+            reply = self._control({"op": "fork", "jail": self._jail(session)}, fds=(theirs.fileno(),))
+        finally:
+            theirs.close()
+        if reply.get("status") != "ok":
+            ours.close()
+            return reply if reply.get("kind") == "worker_lost" else lost("import", f"could not start ({reply})")
+        self.child = ChildHandle(session["key"], int(reply["pid"]), ours)
+        margin = 0.0 if self.ready and self.ready.get("forks", True) else SPAWN_MARGIN
+        loaded = self.child.load(child_session(session), session.get("load_timeout", 60) + margin)
+        if loaded.get("status") == "ok":
+            return None
+        self._end_child(loaded)
+        return loaded
+
+    def _jail(self, session: dict[str, Any]) -> dict[str, Any]:
+        """What the zygote applies to the child: the folders it sees, its memory and CPU time."""
+        folder = os.path.dirname(session["module_path"]) if session.get("module_path") else None
+        cpu = 4 * (session.get("load_timeout", 60) + 20 * session.get("call_timeout", 60))
+        return {"keep": [str(self.stage.runtime)] + ([folder] if folder else []),
+                "memory_mb": session.get("memory_mb", 4096), "cpu_seconds": int(cpu)}
+
+    def _end_child(self, reply: dict[str, Any] | None = None) -> None:
+        """Stop the current child; a crash's reply learns how the process ended."""
+        if self.child is None:
+            return
+        child, self.child = self.child, None
+        child.close()  # a child still serving sees EOF and leaves on its own
+        grace = 1.0 if reply is not None and reply.get("kind") == "crashed" else 0.0
+        stopped = self._control({"op": "stop", "pid": child.pid, "grace": grace})
+        if reply is not None and reply.get("kind") == "crashed" and stopped.get("exit"):
+            reply["message"] += f" ({stopped['exit']})"
 
     def stats(self) -> dict[str, Any]:
         """The worker's memory figures (for staff and benchmarks); {} if it cannot say."""
         if self.process is None or self.ready is None:
             return {}
-        try:
-            protocol.write_frame(self._out, {"op": "stats"})
-        except OSError:
-            return {}
-        reply = self._read(10.0)
+        reply = self._control({"op": "stats"}, timeout=10.0)
         return reply.get("value", {}) if reply.get("status") == "ok" else {}
 
-    def _read(self, timeout: float) -> dict[str, Any]:
-        assert self.channel is not None
-        self.channel.settimeout(timeout)
+    def _control(self, message: dict[str, Any], fds: tuple[int, ...] = (),
+                 timeout: float = CONTROL_TIMEOUT) -> dict[str, Any]:
+        """One request to the zygote and its reply (which must echo the request's nonce)."""
+        if self.channel is None:
+            return self._lost("the worker was gone before the request")
+        nonce = protocol.new_nonce()
         try:
-            reply = protocol.read_frame(self._inp)
-        except (TimeoutError, socket.timeout):
-            return self._lost(f"the worker did not answer within {timeout:g} s")
+            protocol.send_frame(self.channel, {**message, "nonce": nonce}, fds)
+        except OSError:
+            return self._lost("the worker was gone before the request")
+        reply = self._read_control(timeout)
+        if reply.get("kind") != "worker_lost" and reply.get("nonce") != nonce:
+            reply = self._lost("the worker answered another request")
+        return reply
+
+    def _read_control(self, timeout: float) -> dict[str, Any]:
+        assert self.channel is not None
+        try:
+            reply = protocol.receive_frame(self.channel, timeout)
+        except TimeoutError:
+            reply = self._lost(f"the worker did not answer within {timeout:g} s")
         except (EOFError, OSError):
-            return self._lost("the worker process ended abruptly")
+            reply = self._lost("the worker process ended abruptly")
         except protocol.ProtocolError as exc:
-            return self._lost(f"the worker sent an unreadable answer ({exc})")
+            reply = self._lost(f"the worker sent an unreadable answer ({exc})")
         if not isinstance(reply, dict) or "status" not in reply:
-            return self._lost("the worker sent an answer of the wrong form")
+            reply = self._lost("the worker sent an answer of the wrong form")
+        if reply.get("kind") == "worker_lost" and self.ready is not None:
+            self._restart()
         return reply
 
     def _lost(self, message: str) -> dict[str, Any]:
@@ -138,10 +191,13 @@ class WorkerClient:
         """Ask the worker to leave; kill its whole process group if it does not."""
         if self.process is None:
             return
+        if self.child is not None:
+            self.child.close()
+            self.child = None
         try:
-            if self.process.poll() is None and self.ready is not None:
-                protocol.write_frame(self._out, {"op": "shutdown"})
-                self.process.wait(timeout=2)
+            if self.process.poll() is None and self.ready is not None and self.channel is not None:
+                protocol.send_frame(self.channel, {"op": "shutdown"})
+                self.process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
             pass
         try:
@@ -155,6 +211,12 @@ class WorkerClient:
             self.cgroup.remove()
         self.process = self.channel = self.cgroup = None
         self.ready = None
+
+
+def child_session(session: dict[str, Any]) -> dict[str, Any]:
+    """What the child itself reads: where the probe and the student's module are, and how."""
+    return {key: session[key] for key in ("task", "probe_path", "module_name", "module_path", "filename",
+                                          "names", "sys_path", "student_files", "seed") if key in session}
 
 
 class CappedOutput:

@@ -35,8 +35,10 @@ if __name__ == "__main__":
 
     policy = json.loads(_option(sys.argv, "--policy", "{}"))
     fd = int(_option(sys.argv, "--fd", "3"))
-    serve = server.child_main if "--child" in sys.argv else server.main  # child: where fork is unsafe
-    code = serve(fd, policy)
+    if "--child" in sys.argv:  # a child of its own, where fork is unsafe
+        code = server.child_main(fd, policy, json.loads(_option(sys.argv, "--jail", "{}")))
+    else:
+        code = server.main(fd, policy)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)  # skip TensorFlow's interpreter teardown: ~0.7 s, and nothing to save

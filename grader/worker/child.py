@@ -10,22 +10,29 @@ import os
 import random
 import socket
 import sys
+import sysconfig
 import traceback
 import warnings
 from typing import Any
 
 from grader.worker import protocol
-import sysconfig
-
 from grader.worker.loader import (ContractError, MissingName, StudentCode, exception_text,
                                   load_module, shorten_paths_under)
 
 MAX_MESSAGE_CHARS = 4000
+SESSION_BYTES = 1024 * 1024  # sessions and calls are small; a reply may be large, a request never
 
 
-def serve(sock: socket.socket, session: dict[str, Any]) -> None:
-    """Load the session's code, then answer calls until the zygote closes the socket."""
-    inp, out = sock.makefile("rb"), sock.makefile("wb")
+def serve(sock: socket.socket) -> None:
+    """Read the session from the trusted side, load its code, then answer calls until EOF.
+
+    Every reply echoes its request's nonce. A failed import is answered once and the
+    child ends (the trusted side keeps the answer for the task's other calls).
+    """
+    try:
+        session = protocol.receive_frame(sock, max_bytes=SESSION_BYTES)
+    except (EOFError, OSError, protocol.ProtocolError):
+        return
     _prepare_process(session.get("seed", 0))
     paths = sysconfig.get_paths()
     shorten_paths_under(os.path.dirname(session.get("module_path") or ""), paths["purelib"],
@@ -36,23 +43,23 @@ def serve(sock: socket.socket, session: dict[str, Any]) -> None:
     except BaseException as exc:  # noqa: BLE001 - the student's import may raise anything
         probes = student = None
         loaded = describe_failure(exc, session, during="import")
-    protocol.write_frame(out, loaded)
-    while True:
+    _reply(sock, loaded, session.get("nonce"))
+    while loaded["status"] == "ok":
         try:
-            request = protocol.read_frame(inp)
-        except EOFError:
+            request = protocol.receive_frame(sock, max_bytes=SESSION_BYTES)
+        except (EOFError, OSError, protocol.ProtocolError):
             return
-        if loaded["status"] != "ok":
-            reply = loaded
-        else:
-            reply = _call_probe(probes, student, request, session)
-        try:
-            frame = protocol.encode(reply)
-        except (TypeError, ValueError) as exc:
-            frame = protocol.encode({"status": "error", "kind": "contract", "message":
-                                     f"the result could not be sent back as plain data: {exc}"})
-        out.write(frame)
-        out.flush()
+        _reply(sock, _call_probe(probes, student, request, session), request.get("nonce"))
+
+
+def _reply(sock: socket.socket, reply: dict[str, Any], nonce: Any) -> None:
+    try:
+        frame = protocol.encode({**reply, "nonce": nonce})
+    except (TypeError, ValueError) as exc:
+        frame = protocol.encode({"status": "error", "kind": "contract", "nonce": nonce, "message":
+                                 f"the result could not be sent back as plain data: {exc}"})
+    sock.settimeout(protocol.SEND_TIMEOUT)
+    sock.sendall(frame)
 
 
 def _prepare_process(seed: int) -> None:

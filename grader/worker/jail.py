@@ -2,14 +2,15 @@
 
 Called in each child the zygote forks (single-threaded, no TensorFlow op run yet):
 
-1. new network, mount and PID namespaces (as root directly; otherwise inside a user
-   namespace where the kernel allows it);
+1. new network, mount, PID, IPC and UTS namespaces (as root directly; otherwise inside a
+   user namespace where the kernel allows it): System V IPC objects die with the child;
 2. the child forks once more so that the jailed process is PID 1 of its namespace: when
    it ends, every process it started ends too; the parent ("keeper") only waits;
 3. a private file-system view, built from an allow-list: the system folders (/usr, /etc,
    /lib...) read-only, every other top-level folder covered by an empty mount, a fresh
-   /proc, a size-capped tmpfs on /tmp (and /var/tmp, /dev/shm) holding the child's HOME,
-   and only the interpreter's trees, the worker runtime and this submission bound back;
+   /proc, a minimal /dev (null, zero, full, random, urandom), a size-capped tmpfs on /tmp
+   (and /var/tmp, /dev/shm) holding the child's HOME, and only the interpreter's trees,
+   the worker runtime and this submission bound back;
 4. resource limits, then (as root) the unprivileged uid with no way back.
 
 Every layer the kernel refuses is reported as a notice, never fatal.
@@ -24,12 +25,17 @@ import signal
 import sys
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWPID, CLONE_NEWUSER = 0x20000, 0x40000000, 0x20000000, 0x10000000
+CLONE_NEWIPC, CLONE_NEWUTS = 0x08000000, 0x04000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
     1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
 MOUNT_FLAG_NAMES = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC,
                     "noatime": 1024, "nodiratime": 2048, "relatime": 1 << 21}
-PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 1, 38, 36
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
+# The only devices a child sees (a minimal /dev, as bubblewrap's --dev): no terminal, no pts.
+DEVICES = ("null", "zero", "full", "random", "urandom")
+DEV_LINKS = {"fd": "/proc/self/fd", "stdin": "/proc/self/fd/0", "stdout": "/proc/self/fd/1",
+             "stderr": "/proc/self/fd/2"}
 # Top-level folders a child keeps (read-only); every other one (/home, /root, /work, /opt,
 # /srv, /var, /mnt...) is covered, and only the interpreter's own trees are bound back.
 SYSTEM_FOLDERS = frozenset({"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc",
@@ -68,6 +74,12 @@ def die_with_parent() -> None:
         _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
+def become_subreaper() -> None:
+    """Orphans of this process's children are reparented here (the zygote reaps them all)."""
+    if sys.platform.startswith("linux"):
+        _libc().prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
 def enter(policy: dict, keep: list[str]) -> list[str]:
     """Jail the calling (just forked) process; return notices for layers that were refused."""
     notices: list[str] = []
@@ -85,6 +97,7 @@ def enter(policy: dict, keep: list[str]) -> list[str]:
     _make_home(policy)
     if policy.get("uid") is not None:  # asked for by the trusted side: failing here is fatal
         _drop_privileges(int(policy["uid"]), int(policy["gid"]))
+        die_with_parent()  # a change of uid clears the parent-death signal: set it again
     _enter_home(policy)
     return notices
 
@@ -92,7 +105,8 @@ def enter(policy: dict, keep: list[str]) -> list[str]:
 def _new_namespaces() -> None:
     uid, gid = os.getuid(), os.getgid()
     user = 0 if os.geteuid() == 0 else CLONE_NEWUSER
-    _check(_libc().unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | user), "unshare")
+    _check(_libc().unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | user),
+           "unshare")
     if user:
         for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
             with open(f"/proc/self/{name}", "w") as handle:
@@ -105,11 +119,7 @@ def _become_namespace_init() -> None:
     if pid == 0:
         die_with_parent()
         return
-    for fd in range(3, 1024):  # the keeper holds nothing of the child's
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the keeper holds nothing of the child's
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
         signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
@@ -130,6 +140,8 @@ def _private_view(policy: dict, keep: list[str]) -> list[str]:
         if folder not in SYSTEM_FOLDERS and os.path.isdir(path) and not os.path.islink(path):
             _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
             covered.append(path)
+    _minimal_dev()
+    covered.append("/dev")
     size = f"size={int(policy.get('tmp_mb', 256))}m,mode=1777"
     for path in PRIVATE_TMP:
         os.makedirs(path, exist_ok=True)
@@ -146,6 +158,20 @@ def _private_view(policy: dict, keep: list[str]) -> list[str]:
                 notices.append(f"could not hide {path} ({exc.strerror})")
     notices += _read_only_except(PRIVATE_TMP, covered, keep)
     return notices
+
+
+def _minimal_dev() -> None:
+    """A fresh /dev holding the harmless devices only, bound from the host's (binding needs no
+    root, unlike mknod): no terminal or pts to write escape sequences to, no disks."""
+    handles = {name: os.open(f"/dev/{name}", os.O_PATH) for name in DEVICES if os.path.exists(f"/dev/{name}")}
+    _mount("tmpfs", "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=755")
+    for name, handle in handles.items():
+        with open(f"/dev/{name}", "w"):
+            pass  # the mount point for the device
+        _mount(f"/proc/self/fd/{handle}", f"/dev/{name}", None, MS_BIND)
+        os.close(handle)
+    for name, target in DEV_LINKS.items():
+        os.symlink(target, f"/dev/{name}")
 
 
 def _read_only_except(writable: tuple[str, ...], covered: list[str], keep: list[str]) -> list[str]:
@@ -222,7 +248,8 @@ def describe_layers(policy: dict, notices: list[str]) -> list[str]:
     """What isolation a child actually gets, for the report's staff view."""
     layers = []
     if not any(notice.startswith("namespaces unavailable") for notice in notices) and policy.get("namespaces", True):
-        layers += ["no network", "own PID namespace", "private read-only file system view"]
+        layers += ["no network", "own PID, IPC and UTS namespaces",
+                   "private read-only file system view with a minimal /dev"]
     if policy.get("uid") is not None:
         layers.append(f"unprivileged uid {policy['uid']}")
     if policy.get("cgroup_procs") and not any("cgroup" in notice for notice in notices):

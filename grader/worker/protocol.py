@@ -1,22 +1,38 @@
-"""Wire format between the trusted grader and the sandboxed worker.
+"""Wire format between the trusted grader, the worker's zygote and its children.
 
 A frame is ``u64 length | u32 json_length | JSON | NPZ``. JSON carries plain data; NumPy
 arrays travel in the NPZ part (never pickled) and stand in the JSON as
-``{"__ndarray__": "a0"}``. Both sides import this module, so it uses only the standard
-library and NumPy.
+``{"__ndarray__": "a0"}``. Every request carries a ``nonce`` that its reply echoes, so a
+frame nobody asked for is recognised. Frames are read straight from the socket (no
+buffering: a descriptor handed over with SCM_RIGHTS rides on the first byte of its
+frame) against a deadline, and decoding is bounded: frame and JSON sizes are capped,
+compressed NPZ members are refused and every ``.npy`` header's shape and dtype are
+checked against the cap before a byte of data is read. Both sides import this module,
+so it uses only the standard library and NumPy.
 """
 
 from __future__ import annotations
 
+import array
 import io
 import json
+import math
+import os
+import secrets
+import socket
 import struct
-from typing import Any, BinaryIO
+import time
+import zipfile
+from typing import Any
 
 import numpy as np
 
 MAX_FRAME_BYTES = 64 * 1024 * 1024
+MAX_JSON_BYTES = 8 * 1024 * 1024
+MAX_ARRAY_BYTES = 64 * 1024 * 1024       # all arrays of one frame, decoded
 ALLOWED_DTYPE_KINDS = frozenset("biuf")  # bool, int, uint, float: nothing that holds objects
+MAX_FDS = 4
+SEND_TIMEOUT = 30.0
 _HEADER = struct.Struct(">QI")
 _ARRAY_KEY = "__ndarray__"
 
@@ -25,60 +41,112 @@ class ProtocolError(Exception):
     """The other side sent something that is not a well-formed frame."""
 
 
+def new_nonce() -> str:
+    return secrets.token_hex(8)
+
+
 def encode(message: Any) -> bytes:
     """Serialise ``message`` (dicts, lists, scalars, NumPy arrays) into one frame."""
     arrays: dict[str, np.ndarray] = {}
     plain = _extract_arrays(message, arrays)
-    body = json.dumps(plain, allow_nan=True).encode("utf-8")
+    body = json.dumps(plain, allow_nan=True).encode("ascii")  # non-ASCII travels as \u escapes
     blob = b""
     if arrays:
         buffer = io.BytesIO()
-        np.savez(buffer, allow_pickle=False, **arrays)
+        np.savez(buffer, allow_pickle=False, **arrays)  # stored, never compressed
         blob = buffer.getvalue()
     return _HEADER.pack(4 + len(body) + len(blob), len(body)) + body + blob
 
 
-def decode(payload: bytes) -> Any:
+def decode(payload: bytes, max_array_bytes: int = MAX_ARRAY_BYTES) -> Any:
     """Parse the payload of one frame (everything after the u64 length)."""
     if len(payload) < 4:
         raise ProtocolError("frame too short")
     (json_length,) = struct.unpack(">I", payload[:4])
-    if json_length > len(payload) - 4:
-        raise ProtocolError("JSON part longer than frame")
+    if json_length > len(payload) - 4 or json_length > MAX_JSON_BYTES:
+        raise ProtocolError(f"JSON part of {json_length} bytes is longer than the frame or the cap")
     try:
         plain = json.loads(payload[4 : 4 + json_length].decode("utf-8"))
     except (ValueError, RecursionError) as exc:
-        raise ProtocolError(f"invalid JSON in frame: {exc}") from None
+        raise ProtocolError(f"invalid JSON in frame: {str(exc)[:200]}") from None
     blob = payload[4 + json_length :]
-    arrays = _load_arrays(blob) if blob else {}
+    arrays = _load_arrays(blob, max_array_bytes) if blob else {}
     return _insert_arrays(plain, arrays)
 
 
-def write_frame(stream: BinaryIO, message: Any) -> None:
-    """Write one frame and flush, so the reader never waits on a buffer."""
-    stream.write(encode(message))
-    stream.flush()
+def send_frame(sock: socket.socket, message: Any, fds: tuple[int, ...] = ()) -> None:
+    """Send one frame; ``fds`` (descriptors to hand over) ride on its first bytes."""
+    frame = encode(message)
+    sock.settimeout(SEND_TIMEOUT)
+    sent = socket.send_fds(sock, [frame], list(fds)) if fds else 0
+    sock.sendall(frame[sent:])
 
 
-def read_frame(stream: BinaryIO, max_bytes: int = MAX_FRAME_BYTES) -> Any:
-    """Read one frame; raise EOFError on a closed stream, ProtocolError on garbage."""
-    head = _read_exactly(stream, 8)
-    (length,) = struct.unpack(">Q", head)
-    if length > max_bytes:
-        raise ProtocolError(f"frame of {length} bytes exceeds the {max_bytes}-byte limit")
-    return decode(_read_exactly(stream, length))
+def receive_frame(sock: socket.socket, timeout: float | None = None, max_bytes: int = MAX_FRAME_BYTES,
+                  max_array_bytes: int = MAX_ARRAY_BYTES) -> Any:
+    """Read one frame within ``timeout`` seconds in all (None: wait forever)."""
+    return receive_frame_and_fds(sock, timeout, max_bytes, max_array_bytes, accept_fds=False)[0]
 
 
-def _read_exactly(stream: BinaryIO, count: int) -> bytes:
-    chunks = []
-    remaining = count
-    while remaining:
-        chunk = stream.read(remaining)
-        if not chunk:
+def receive_frame_and_fds(sock: socket.socket, timeout: float | None = None, max_bytes: int = MAX_FRAME_BYTES,
+                          max_array_bytes: int = MAX_ARRAY_BYTES, accept_fds: bool = True) -> tuple[Any, list[int]]:
+    """One frame and the descriptors handed over with it (the caller owns and closes them).
+
+    Raises EOFError on a closed socket, TimeoutError past the deadline, ProtocolError on
+    garbage; descriptors received with a bad frame are closed.
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    fds: list[int] = []
+    try:
+        head = _receive_exactly(sock, 8, deadline, fds if accept_fds else None)
+        (length,) = struct.unpack(">Q", head)
+        if length > max_bytes:
+            raise ProtocolError(f"frame of {length} bytes exceeds the {max_bytes}-byte limit")
+        return decode(_receive_exactly(sock, length, deadline, None), max_array_bytes), fds
+    except BaseException:
+        for fd in fds:
+            _close_quietly(fd)
+        raise
+
+
+def _receive_exactly(sock: socket.socket, count: int, deadline: float | None, fds: list[int] | None) -> bytes:
+    buffer = bytearray(count)
+    view, received = memoryview(buffer), 0
+    while received < count:
+        sock.settimeout(None if deadline is None else max(deadline - time.monotonic(), 0.001))
+        try:
+            if fds is not None and received == 0:
+                got = _receive_with_fds(sock, view, fds)
+            else:
+                got = sock.recv_into(view[received:])
+        except socket.timeout:
+            raise TimeoutError("no complete frame before the deadline") from None
+        if not got:
             raise EOFError("stream closed")
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+        received += got
+        if deadline is not None and received < count and time.monotonic() > deadline:
+            raise TimeoutError("no complete frame before the deadline")
+    return bytes(buffer)
+
+
+def _receive_with_fds(sock: socket.socket, view: memoryview, fds: list[int]) -> int:
+    """recvmsg into ``view``: the bytes, and any descriptors in SCM_RIGHTS messages."""
+    space = socket.CMSG_SPACE(MAX_FDS * array.array("i").itemsize)
+    data, ancillary, _flags, _address = sock.recvmsg(len(view), space)
+    for level, kind, payload in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            handed = array.array("i")
+            handed.frombytes(payload[: len(payload) - len(payload) % handed.itemsize])
+            fds.extend(handed)
+    view[: len(data)] = data
+    return len(data)
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
 
 
 def _extract_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:
@@ -97,16 +165,45 @@ def _extract_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:
     return value
 
 
-def _load_arrays(blob: bytes) -> dict[str, np.ndarray]:
+def _load_arrays(blob: bytes, budget: int) -> dict[str, np.ndarray]:
+    """The arrays of an NPZ part, read member by member within ``budget`` decoded bytes."""
     try:
-        with np.load(io.BytesIO(blob), allow_pickle=False) as archive:
-            arrays = {name: archive[name] for name in archive.files}
+        bundle = zipfile.ZipFile(io.BytesIO(blob))
+        members = bundle.infolist()
     except Exception as exc:  # a corrupt archive can raise almost anything
         raise ProtocolError(f"invalid array archive: {type(exc).__name__}: {exc}") from None
-    for name, array in arrays.items():
-        if type(array) is not np.ndarray or array.dtype.kind not in ALLOWED_DTYPE_KINDS:
-            raise ProtocolError(f"array {name!r} has disallowed dtype {array.dtype}")
+    arrays = {}
+    for info in members:
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise ProtocolError(f"array {info.filename!r} is compressed; only stored members are accepted")
+        if not info.filename.endswith(".npy"):
+            raise ProtocolError(f"array member {info.filename!r} is not a .npy array")
+        arrays[info.filename[:-4]] = _read_member(bundle, info, budget)
+        budget -= arrays[info.filename[:-4]].nbytes
     return arrays
+
+
+def _read_member(bundle: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> np.ndarray:
+    """One ``.npy`` member: its header checked against the budget before its data is read."""
+    try:
+        with bundle.open(info) as member:
+            version = np.lib.format.read_magic(member)
+            if version not in ((1, 0), (2, 0)):
+                raise ProtocolError(f"array {info.filename!r} has .npy format {version}")
+            reader = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = reader(member)
+            if dtype.kind not in ALLOWED_DTYPE_KINDS or dtype.hasobject or dtype.fields is not None:
+                raise ProtocolError(f"array {info.filename!r} has disallowed dtype {dtype}")
+            nbytes = math.prod(shape) * dtype.itemsize
+            if nbytes > budget or nbytes != info.file_size - member.tell():
+                raise ProtocolError(f"array {info.filename!r} claims {nbytes} bytes; its member or the cap disagree")
+            data = member.read(nbytes)
+    except ProtocolError:
+        raise
+    except Exception as exc:  # a corrupt member can raise almost anything
+        raise ProtocolError(f"invalid array {info.filename!r}: {type(exc).__name__}: {exc}") from None
+    array_ = np.frombuffer(data, dtype=dtype).reshape(shape, order="F" if fortran else "C")
+    return array_.copy()
 
 
 def _insert_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:

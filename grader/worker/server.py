@@ -1,9 +1,13 @@
-"""The worker's main process: imports TensorFlow once, then forks a child per task.
+"""The worker's main process (the zygote): imports TensorFlow once, then forks children.
 
-It runs no TensorFlow op and no student code itself, so every fork starts from the same
-clean state (FINDINGS: after ``import tensorflow`` there are no thread pools yet). It
-enforces the time limit of each call on its child; the trusted side keeps an outer limit
-in case this process is attacked by a child.
+It runs no TensorFlow op and no student code, and it never sees a submission's data:
+the trusted side hands it a socket (SCM_RIGHTS) and the limits of a jail, it forks a
+child onto that socket and forgets the socket; the child and the trusted side then talk
+directly. So every fork starts from the same clean heap (FINDINGS: after ``import
+tensorflow`` there are no thread pools yet), and nothing one child sent can be found by
+the next. It also answers for the child's end: it kills and reaps it, and, as the
+subreaper, every process left of it (a PID namespace's init), so the next child starts
+only once the last one is gone.
 """
 
 from __future__ import annotations
@@ -21,171 +25,168 @@ from typing import Any
 
 from grader.worker import jail, protocol
 
+EXIT_JAIL_FAILED = 70
+FORK_IS_SAFE = sys.platform.startswith("linux") and os.environ.get("GRADER_NO_FORK") != "1"
+
 
 class Zygote:
-    """Keeps at most one live child, for the session (submission and task) asked last."""
+    """Forks a child per request and answers for its end; holds no session data."""
 
     def __init__(self, channel: socket.socket, policy: dict):
-        self.channel = channel
-        self.policy = policy
-        self.child: _Child | None = None
-        self.failed_loads: dict[str, dict] = {}
+        self.channel, self.policy = channel, policy
+        self.children: set[int] = set()
 
-    def call(self, request: dict[str, Any]) -> dict[str, Any]:
-        session = request["session"]
-        key = session["key"]
-        if key in self.failed_loads:
-            return self.failed_loads[key]
-        if self.child is None or self.child.key != key:
-            self.close_child()
-            self.child, loaded = _Child.start(session, self.channel, self.policy)
-            if loaded.get("status") != "ok":
-                self.failed_loads[key] = loaded
-                self.close_child()
-                return loaded
-        reply = self.child.ask(request, request.get("timeout", 60))
-        if reply.get("kind") in ("timeout", "crashed"):
-            self.close_child()
-        return reply
+    def handle(self, request: dict[str, Any], fds: list[int]) -> dict[str, Any]:
+        operation = request.get("op")
+        if operation != "fork":
+            for fd in fds:
+                os.close(fd)
+        if operation == "fork":
+            return self.fork(request.get("jail", {}), fds)
+        if operation == "stop" and request.get("pid") in self.children:
+            return {"status": "ok", "exit": self.stop(int(request["pid"]), float(request.get("grace", 0)))}
+        if operation == "stats":
+            return {"status": "ok", "value": memory_stats()}
+        return {"status": "error", "message": f"unknown operation {operation!r}"}
 
-    def close_child(self) -> None:
-        if self.child is not None:
-            self.child.kill()
-            self.child = None
-
-
-class _Child:
-    def __init__(self, key: str, pid: int, sock: socket.socket):
-        self.key, self.pid, self.sock = key, pid, sock
-        self.inp, self.out = sock.makefile("rb"), sock.makefile("wb")
-
-    @classmethod
-    def start(cls, session: dict, channel: socket.socket, policy: dict) -> tuple["_Child", dict]:
-        if not FORK_IS_SAFE:
-            return cls._spawn(session, policy)
-        ours, theirs = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns to the zygote's loop
-            code = 0
-            try:
-                os.setpgid(0, 0)
-                channel.close()
-                ours.close()
-                shut_in_and_serve(theirs, session, policy)
-            except BaseException:  # noqa: BLE001 - nothing may escape into the zygote's code
-                code = 70
-                traceback.print_exc()  # into the worker's output, for staff
-            finally:
-                os._exit(code)
-        theirs.close()
-        started = cls(session["key"], pid, ours)
-        loaded = started.read(session.get("load_timeout", 60), during="import")
-        return started, loaded
-
-    @classmethod
-    def _spawn(cls, session: dict, policy: dict) -> tuple["_Child", dict]:
-        """The cold path: a fresh interpreter per session, which imports TensorFlow itself."""
-        ours, theirs = socket.socketpair()
-        boot = os.path.join(_runtime_dir(), "boot.py")
-        process = subprocess.Popen([sys.executable, "-I", "-B", boot, "--child", "--fd", str(theirs.fileno()),
-                                    "--policy", json.dumps(policy)], pass_fds=(theirs.fileno(),),
-                                   start_new_session=True, stdin=subprocess.DEVNULL)
-        theirs.close()
-        started = cls(session["key"], process.pid, ours)
-        protocol.write_frame(started.out, session)
-        return started, started.read(session.get("load_timeout", 60) + 30, during="import")
-
-    def ask(self, request: dict, timeout: float) -> dict:
+    def fork(self, spec: dict, fds: list[int]) -> dict[str, Any]:
+        if len(fds) != 1:
+            for fd in fds:
+                os.close(fd)
+            return {"status": "error", "message": f"a fork needs one socket, got {len(fds)}"}
         try:
-            protocol.write_frame(self.out, {"function": request["function"],
-                                            "kwargs": request.get("kwargs", {})})
-        except OSError:
-            return self._crashed(request["function"])
-        return self.read(timeout, during=request["function"])
+            pid = _fork_child(self.channel, fds[0], spec, self.policy) if FORK_IS_SAFE else _spawn_child(
+                fds[0], spec, self.policy)
+        finally:
+            os.close(fds[0])  # the child's own socket: from now on only the child holds it
+        self.children.add(pid)
+        return {"status": "ok", "pid": pid}
 
-    def read(self, timeout: float, during: str) -> dict:
-        self.sock.settimeout(timeout)
-        try:
-            return protocol.read_frame(self.inp)
-        except (TimeoutError, socket.timeout):
-            return {"status": "error", "kind": "timeout", "during": during,
-                    "message": f"did not finish within {timeout:g} s"}
-        except EOFError:
-            return self._crashed(during)
-        except protocol.ProtocolError as exc:
-            return {"status": "error", "kind": "crashed", "during": during,
-                    "message": f"sent back something unreadable ({exc})"}
-
-    def _crashed(self, during: str) -> dict:
-        status = self.kill(grace=1.0)
-        return {"status": "error", "kind": "crashed", "during": during,
-                "message": f"the process running your code ended abruptly ({status})"}
-
-    def kill(self, grace: float = 0.0) -> str:
-        """Stop the child: let it end on its own for ``grace`` s, then SIGKILL its group.
-
-        The socket is closed first, so a child that cannot be signalled (another uid and
-        no CAP_KILL) still leaves its serving loop; the zygote never waits forever.
-        """
-        status = self._reap(grace)
-        self.sock.close()
+    def stop(self, pid: int, grace: float) -> str:
+        """End child ``pid`` (after ``grace`` s on its own) and everything it left; how it ended."""
+        status = _reap(pid, grace)
         if status is None:
-            for target in (lambda: os.killpg(self.pid, signal.SIGKILL),
-                           lambda: os.kill(self.pid, signal.SIGKILL)):
+            for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
                 try:
                     target()
                 except (ProcessLookupError, PermissionError):
                     pass
-            status = self._reap(10.0)
+            status = _reap(pid, 10.0)
+        self.children.discard(pid)
+        if not self.children:
+            _reap_orphans(10.0)
         return describe_exit(status) if status is not None else "it could not be stopped"
 
-    def _reap(self, seconds: float) -> int | None:
-        deadline = time.monotonic() + seconds
-        while True:
+    def stop_all(self) -> None:
+        for pid in list(self.children):
+            self.stop(pid, 0.0)
+
+
+def _fork_child(channel: socket.socket, fd: int, spec: dict, policy: dict) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:  # the child: never returns to the zygote's loop
+        os.setpgid(0, 0)
+        channel.detach()  # its descriptor is closed below; this object must never close a reused number
+        log = keep_only_descriptors(fd)
+        shut_in_and_serve(fd, log, spec, policy)
+    except BaseException:  # noqa: BLE001 - nothing may escape into the zygote's code
+        code = EXIT_JAIL_FAILED
+    finally:
+        os._exit(code)
+
+
+def _spawn_child(fd: int, spec: dict, policy: dict) -> int:
+    """The cold path: a fresh interpreter per child, which imports TensorFlow itself."""
+    boot = os.path.join(_runtime_dir(), "boot.py")
+    process = subprocess.Popen([sys.executable, "-I", "-B", boot, "--child", "--fd", str(fd),
+                                "--policy", json.dumps(policy), "--jail", json.dumps(spec)],
+                               pass_fds=(fd,), start_new_session=True, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL)
+    return process.pid
+
+
+def keep_only_descriptors(fd: int) -> int:
+    """Close every descriptor but ``fd``; 0, 1 and 2 become /dev/null.
+
+    Returns a private copy of the worker's log (the old stderr), for errors of the jail
+    itself; ``shut_in_and_serve`` closes it before any student code runs.
+    """
+    log = os.dup(2)
+    null = os.open(os.devnull, os.O_RDWR)
+    for target in (0, 1, 2):
+        os.dup2(null, target)
+    previous = -1
+    for number in [*sorted({0, 1, 2, fd, log}), os.sysconf("SC_OPEN_MAX")]:
+        if number > previous + 1:  # closerange(n, n) would close everything (an empty range)
+            os.closerange(previous + 1, number)
+        previous = number
+    return log
+
+
+def shut_in_and_serve(fd: int, log: int, spec: dict, policy: dict) -> None:
+    """A child's life, forked or spawned: die with the zygote, jail, and only then student code."""
+    try:
+        jail.die_with_parent()
+        jail.enter({**policy, **{key: spec[key] for key in ("memory_mb", "cpu_seconds") if key in spec}},
+                   [_runtime_dir(), *spec.get("keep", [])])
+    except BaseException:
+        with os.fdopen(log, "w") as stream:
+            traceback.print_exc(file=stream)  # into the worker's log, for staff
+        raise
+    os.close(log)
+    from grader.worker import child
+
+    child.serve(socket.socket(fileno=fd))
+
+
+def child_main(fd: int, policy: dict, spec: dict) -> int:
+    """A child in a fresh process (where fork is unsafe): as a forked child from here on."""
+    shut_in_and_serve(fd, keep_only_descriptors(fd), spec, policy)
+    return 0
+
+
+def _reap(pid: int, seconds: float) -> int | None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return 0
+        if done:
+            return status
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.01)
+
+
+def _reap_orphans(seconds: float) -> None:
+    """Kill and reap what a child left behind (its namespace's init, reparented here): when
+    the last is gone, so is every process of that namespace, and its uid's process count."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for pid in _own_children():
             try:
-                done, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                return 0
-            if done:
-                return status
-            if time.monotonic() >= deadline:
-                return None
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
             time.sleep(0.01)
 
 
-def session_policy(policy: dict, session: dict) -> dict:
-    """The worker's policy with this session's limits (memory, CPU time)."""
-    cpu = 4 * (session.get("load_timeout", 60) + 20 * session.get("call_timeout", 60))
-    return {**policy, "memory_mb": session.get("memory_mb", 4096), "cpu_seconds": int(cpu)}
-
-
-FORK_IS_SAFE = sys.platform.startswith("linux") and os.environ.get("GRADER_NO_FORK") != "1"
-
-
-def _runtime_dir() -> str:
-    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def session_keep(session: dict) -> list[str]:
-    """What the child may see of the staging tree: the runtime and its own submission."""
-    folder = os.path.dirname(session["module_path"]) if session.get("module_path") else None
-    return [_runtime_dir()] + ([folder] if folder else [])
-
-
-def shut_in_and_serve(sock: socket.socket, session: dict, policy: dict) -> None:
-    """A child's life, forked or spawned: die with the zygote, jail, and only then student code."""
-    jail.die_with_parent()
-    jail.enter(session_policy(policy, session), session_keep(session))
-    from grader.worker import child
-
-    child.serve(sock, session)
-
-
-def child_main(fd: int, policy: dict) -> int:
-    """A session in a fresh process (where fork is unsafe): read it, then as a forked child."""
-    channel = socket.socket(fileno=fd)
-    shut_in_and_serve(channel, protocol.read_frame(channel.makefile("rb")), policy)
-    return 0
+def _own_children() -> list[int]:
+    """This process's children as the kernel lists them ([] where it cannot say)."""
+    try:
+        with open(f"/proc/self/task/{os.getpid()}/children") as listing:
+            return [int(pid) for pid in listing.read().split()]
+    except (OSError, ValueError):
+        return []
 
 
 def describe_exit(status: int) -> str:
@@ -197,10 +198,14 @@ def describe_exit(status: int) -> str:
     return f"exit code {os.WEXITSTATUS(status)}"
 
 
+def _runtime_dir() -> str:
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def main(fd: int, policy: dict) -> int:
     channel = socket.socket(fileno=fd)
-    inp, out = channel.makefile("rb"), channel.makefile("wb")
     started = time.perf_counter()
+    jail.become_subreaper()
     joined = jail.join_cgroups(policy.get("cgroup_procs", []))
     notices, child_uid = _try_jail(policy)
     notices = joined + notices
@@ -208,24 +213,25 @@ def main(fd: int, policy: dict) -> int:
         notices.append("this platform cannot fork TensorFlow safely: every task starts a fresh "
                        "process that imports TensorFlow itself (slower)")
     versions = _import_frameworks() if FORK_IS_SAFE else _installed_versions()  # no child to share with
-    protocol.write_frame(out, {"status": "ok", "op": "ready", "versions": versions,
-                               "import_seconds": time.perf_counter() - started,
-                               "uid": child_uid, "notices": notices,
-                               "layers": jail.describe_layers(policy, notices)})
-    zygote = Zygote(channel, policy)
+    protocol.send_frame(channel, {"status": "ok", "op": "ready", "versions": versions, "forks": FORK_IS_SAFE,
+                                  "import_seconds": time.perf_counter() - started, "uid": child_uid,
+                                  "notices": notices, "layers": jail.describe_layers(policy, notices)})
+    serve_requests(Zygote(channel, policy))
+    return 0
+
+
+def serve_requests(zygote: Zygote) -> None:
+    """Answer the trusted side's requests, each reply echoing its nonce, until told to stop."""
     while True:
         try:
-            request = protocol.read_frame(inp)
-        except (EOFError, protocol.ProtocolError):
+            request, fds = protocol.receive_frame_and_fds(zygote.channel)
+        except (EOFError, OSError, protocol.ProtocolError):
             break
-        if request.get("op") == "shutdown":
+        if not isinstance(request, dict) or request.get("op") == "shutdown":
             break
-        if request.get("op") == "stats":
-            protocol.write_frame(out, {"status": "ok", "value": memory_stats()})
-            continue
-        protocol.write_frame(out, zygote.call(request))
-    zygote.close_child()
-    return 0
+        reply = zygote.handle(request, fds)
+        protocol.send_frame(zygote.channel, {**reply, "nonce": request.get("nonce")})
+    zygote.stop_all()
 
 
 def memory_stats() -> dict[str, float]:
@@ -258,6 +264,7 @@ def _try_jail(policy: dict) -> tuple[list[str], int]:
     with os.fdopen(read_end, "rb") as reader:
         data = reader.read()
     os.waitpid(pid, 0)
+    _reap_orphans(5.0)
     try:
         report = json.loads(data.decode())
     except ValueError:
