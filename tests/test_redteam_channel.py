@@ -12,8 +12,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -36,8 +38,17 @@ def batch(folder: Path, out: Path) -> tuple[int, str, int]:
     with open(log, "w") as stream:
         process = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(folder), "--out", str(out),
                                     "--jobs", "1", "--tasks", TASKS, "--timeout-scale", "0.5"],
-                                   stdout=stream, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+                                   stdout=stream, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 900
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)  # the batch and its whole worker tree
+                os.wait4(process.pid, 0)
+                pytest.fail("the batch did not finish within 15 minutes")
+            time.sleep(0.2)
         process.returncode = os.waitstatus_to_exitcode(status)
     return process.returncode, log.read_text(errors="replace"), usage.ru_maxrss
 
