@@ -18,6 +18,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 
+from grader.text import clean_data
+
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_DEPTH = 50
 
@@ -127,7 +129,7 @@ def parse_answers(data: bytes, filename: str = "answers.yaml") -> dict:
         return {}
     if not isinstance(document, dict):
         raise AnswersError(f"{filename}: the top level must be a mapping of task keys (task01: ...)")
-    return {str(key): value for key, value in document.items()}
+    return clean_data({str(key): value for key, value in document.items()})  # "\ud800" escapes
 
 
 def _mark_at(text: str, position: int) -> yaml.Mark:

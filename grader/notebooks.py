@@ -12,6 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from grader.text import clean
+
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 MAX_CELL_CHARS = 200_000
 TAG = re.compile(r"^task\d{2}$")
@@ -39,7 +41,7 @@ def tagged_cells(data: bytes, filename: str) -> list[TaggedCell]:
     for number, cell in enumerate(notebook.cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        source = cell_source(cell)
+        source = clean(cell_source(cell))  # a JSON "\ud800" escape cannot be written out as UTF-8
         if len(source) > MAX_CELL_CHARS:
             raise NotebookError(f"{filename}, cell {number}: the cell is larger than "
                                 f"{MAX_CELL_CHARS:,} characters")

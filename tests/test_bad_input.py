@@ -81,6 +81,25 @@ def test_stored_outputs_never_reach_the_report(grader, tmp_path):
     assert "<script>" not in html and "<img src=x" not in html and "&lt;script&gt;" in html
 
 
+def test_lone_surrogates_in_a_notebook_and_in_answers_are_graded_not_fatal(grader, tmp_path):
+    """JSON and YAML escapes such as \ud800 decode to text that no UTF-8 writer accepts."""
+    escape = "\\" + "ud800"  # the six characters of the escape, as a file holds them
+    cell = f"# task39\\ndef receptive_field(layers):\\n    raise ValueError('lone {escape} in a message')\\n"
+    (tmp_path / "nb").mkdir()
+    (tmp_path / "nb" / "work.ipynb").write_text(
+        '{"cells": [{"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": null, '
+        f'"source": "{cell}"}}], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}')
+    (tmp_path / "nb" / "answers.yaml").write_text(f'task39:\n  key_idea: "grows {escape} with depth"\n')
+    assert "\ud800" in json.loads((tmp_path / "nb" / "work.ipynb").read_text())["cells"][0]["source"]
+    run = grader.grade(tmp_path / "nb", tasks=("task39",))
+    task39 = task_of(run, "task39")
+    assert task39.source.startswith("work.ipynb"), (task39.source, run.problems)
+    texts = [check.feedback + check.answer for check in task39.checks]
+    assert all(text.encode("utf-8") for text in texts)  # encodable: no lone surrogate is left
+    assert any("lone \ufffd in a message" in text for text in texts), texts
+    assert any("grows \ufffd with depth" in text for text in texts), texts
+
+
 def test_a_hundred_thousand_files_are_refused_quickly(tmp_path):
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as bundle:
