@@ -23,4 +23,4 @@ chown "$USER_NAME:" "$home"
 echo "test-as-user: running as $USER_NAME"
 setpriv --reuid="$USER_NAME" --regid="$USER_NAME" --init-groups \
   env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" LANG=C.UTF-8 \
-  .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_redteam.py tests/test_bad_input.py tests/test_sandbox.py
+  .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_redteam.py tests/test_redteam_intake.py tests/test_redteam_batch.py tests/test_redteam_channel.py tests/test_redteam_output.py tests/test_bad_input.py tests/test_sandbox.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -22,6 +23,7 @@ from conftest import (REFERENCE, ROOT, assert_generated_doc_current, make_submis
                       task_of)
 from grader.engine import GradeOptions, Grader
 from grader.report import render
+from grader.sandbox.launcher import WORKER_UID
 from markupsafe import escape
 from grader.views import student_view
 from test_student_kit import secret_lines
@@ -115,10 +117,28 @@ def test_attack_gains_nothing_and_harms_nothing(folder, grader, honest, empty, s
         assert forbidden not in report
 
 
+def student_uid_leftovers() -> tuple[list[str], list[str]]:
+    """System V IPC objects and files outside any stage owned by the uid student code runs as."""
+    uid = str(WORKER_UID if os.geteuid() == 0 else os.geteuid())
+    listing = subprocess.run(["ipcs", "-m", "-q", "-s", "-c"], capture_output=True, text=True).stdout \
+        if shutil.which("ipcs") else ""
+    rows = [line.split() for line in listing.splitlines()]
+    objects = [" ".join(row) for row in rows if len(row) >= 6 and row[0].isdigit() and uid in (row[2], row[4])]
+    roots = [path for path in ("/tmp", "/var/tmp", "/dev/shm", str(ROOT), os.path.expanduser("~"))
+             if os.path.isdir(path)]
+    found = subprocess.run(["find", *roots, "-xdev", "-uid", uid, "-not", "-path", "*/grader-stage-*"],
+                           capture_output=True, text=True).stdout
+    # as an ordinary user, student code runs as that user, who owns files of their own
+    return (objects, found.split()) if os.geteuid() == 0 else ([], [])
+
+
 def test_nothing_planted_survives_on_the_host(grader, protected_hashes):
     time.sleep(0.5)  # give a surviving daemon the chance to write
     planted = [path for path in PLANTED if os.path.exists(path)]
     assert not planted, planted
+    objects, files = student_uid_leftovers()
+    assert not objects, f"System V IPC objects of the student uid outlived their child: {objects}"
+    assert not files, f"files of the student uid outside any stage: {files[:5]}"
     changed = [str(path) for path, digest in protected_hashes.items()
                if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest]
     assert not changed, changed
