@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, make_submission
+from conftest import make_submission
 from test_redteam import REDTEAM
 
 TASKS = "task29,task39"

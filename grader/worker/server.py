@@ -23,7 +23,7 @@ import time
 import traceback
 from typing import Any
 
-from grader.worker import jail, protocol
+from grader.worker import jail, protocol, reaper
 
 EXIT_JAIL_FAILED = 70
 FORK_IS_SAFE = sys.platform.startswith("linux") and os.environ.get("GRADER_NO_FORK") != "1"
@@ -64,18 +64,18 @@ class Zygote:
 
     def stop(self, pid: int, grace: float) -> str:
         """End child ``pid`` (after ``grace`` s on its own) and everything it left; how it ended."""
-        status = _reap(pid, grace)
+        status = reaper.reap(pid, grace)
         if status is None:
             for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
                 try:
                     target()
                 except (ProcessLookupError, PermissionError):
                     pass
-            status = _reap(pid, 10.0)
+            status = reaper.reap(pid, 10.0)
         self.children.discard(pid)
         if not self.children:
-            _reap_orphans(10.0)
-        return describe_exit(status) if status is not None else "it could not be stopped"
+            reaper.reap_orphans(10.0)
+        return reaper.describe_exit(status) if status is not None else "it could not be stopped"
 
     def stop_all(self) -> None:
         for pid in list(self.children):
@@ -148,56 +148,6 @@ def child_main(fd: int, policy: dict, spec: dict) -> int:
     return 0
 
 
-def _reap(pid: int, seconds: float) -> int | None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            done, status = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return 0
-        if done:
-            return status
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.01)
-
-
-def _reap_orphans(seconds: float) -> None:
-    """Kill and reap what a child left behind (its namespace's init, reparented here): when
-    the last is gone, so is every process of that namespace, and its uid's process count."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for pid in _own_children():
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if not pid:
-            time.sleep(0.01)
-
-
-def _own_children() -> list[int]:
-    """This process's children as the kernel lists them ([] where it cannot say)."""
-    try:
-        with open(f"/proc/self/task/{os.getpid()}/children") as listing:
-            return [int(pid) for pid in listing.read().split()]
-    except (OSError, ValueError):
-        return []
-
-
-def describe_exit(status: int) -> str:
-    """Say in words how a process ended, e.g. 'exit code 0' or 'killed by SIGSEGV'."""
-    if os.WIFSIGNALED(status):
-        signum = os.WTERMSIG(status)
-        name = signal.Signals(signum).name if signum in signal.Signals._value2member_map_ else signum
-        return f"killed by {name}"
-    return f"exit code {os.WEXITSTATUS(status)}"
-
-
 def _runtime_dir() -> str:
     return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -264,7 +214,7 @@ def _try_jail(policy: dict) -> tuple[list[str], int]:
     with os.fdopen(read_end, "rb") as reader:
         data = reader.read()
     os.waitpid(pid, 0)
-    _reap_orphans(5.0)
+    reaper.reap_orphans(5.0)
     try:
         report = json.loads(data.decode())
     except ValueError:
