@@ -52,9 +52,10 @@ def is_genuine(cls: type) -> bool:
     return _BEFORE_SUBMISSION.get(id(cls)) is cls
 
 
-def inherits(value: Any, base: type) -> bool:
+def inherits(value: Any, base: type | tuple[type, ...]) -> bool:
     """``isinstance`` through the real MRO: no ``__class__`` answer, no ABC registration."""
-    return any(klass is base for klass in _class_mro(type(value)))
+    bases = base if type(base) is tuple else (base,)
+    return any(klass is wanted for klass in _class_mro(type(value)) for wanted in bases)
 
 
 def is_exactly(value: Any, cls: type) -> bool:

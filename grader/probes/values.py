@@ -5,7 +5,9 @@ lie (and ``__eq__`` to agree with anything); ``np.asarray(x)`` calls ``__array__
 ``x.dtype`` and ``x.shape`` are whatever the object answers. These helpers take the value
 the object really holds, through the base type's own methods (captured here, before the
 submission is imported), or refuse it. Which base type an object has is decided by its
-real MRO (grader.probes.genuine), never by ``isinstance``.
+real MRO (grader.probes.genuine), never by ``isinstance``. Only where a value is compared
+with numbers the trusted side computes is an object of another class converted by
+NumPy (``read_array``).
 """
 
 from __future__ import annotations
@@ -49,17 +51,34 @@ def measured_array(value: Any) -> np.ndarray | None:
     return None
 
 
-def measured_number(value: Any) -> float | None:
-    """The first number held by a measurable value (see ``measured_array``) as a float; else None."""
+def read_array(value: Any) -> np.ndarray | None:
+    """``measured_array``, or NumPy's conversion of an object of any other class (None if it fails).
+
+    Converting such an object asks it (``__array__``, ``__float__``); that is harmless for
+    values, which the trusted checks compare with numbers they compute themselves, so a
+    lying answer can only be the right one. Types are never read this way.
+    """
     array = measured_array(value)
+    if array is not None:
+        return array
+    try:
+        array = np.array(value, dtype=np.float64, copy=True)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return _array_view(array, np.ndarray) if inherits(array, np.ndarray) else None
+
+
+def measured_number(value: Any) -> float | None:
+    """The first number in a returned value (see ``read_array``) as a float; else None."""
+    array = read_array(value)
     if array is None or array.size == 0 or array.dtype.kind not in "biuf":
         return None
     return float(array.reshape(-1)[0])
 
 
 def measured_scalar(value: Any) -> float | None:
-    """The number a measurable value holds when it holds exactly one (see ``measured_array``)."""
-    array = measured_array(value)
+    """The number in a returned value when it holds exactly one (see ``read_array``); else None."""
+    array = read_array(value)
     return measured_number(array) if array is not None and array.size == 1 else None
 
 
@@ -80,3 +99,22 @@ def plain_number(value: Any, producer: str) -> int | float:
     if array is None or array.size != 1 or array.dtype.kind not in "iuf":
         raise ContractError(f"{producer} must return a number, but returned {type_label(value)}")
     return array.reshape(-1)[0].item()
+
+
+def plain_value(value: Any) -> Any:
+    """A config value as JSON data, read through the base types (containers become lists)."""
+    if type(value) in (list, tuple):
+        return [plain_value(item) for item in value]
+    if value is None:
+        return None
+    if inherits(value, bool):
+        return _int_value(value) != 0
+    if inherits(value, int):
+        return _int_value(value)
+    if inherits(value, float):
+        return _float_value(value)
+    if inherits(value, str):
+        return str.__str__(value)
+    if inherits(value, np.generic):
+        return _scalar_item(value)
+    return str(value)
