@@ -1,4 +1,5 @@
-"""Print docs/attacks.md, the red-team table, from tests/redteam/*/attack.toml.
+"""Print docs/attacks.md: the red-team table from tests/redteam/*/attack.toml, then the
+audit of probe measurements from tests/redteam/probe_audit.toml.
 
     .venv/bin/python scripts/attack_table.py > docs/attacks.md
 """
@@ -10,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 REDTEAM = Path(__file__).resolve().parent.parent / "tests" / "redteam"
+PROBE_AUDIT = REDTEAM / "probe_audit.toml"
 
 
 def attack_table() -> str:
@@ -32,5 +34,29 @@ def attack_table() -> str:
     return "\n".join(header + rows) + "\n"
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def probe_audit_table() -> str:
+    """The second table: what each probe asked a student's object, and how it measures now."""
+    audit = tomllib.loads(PROBE_AUDIT.read_text(encoding="utf-8"))
+    rows = [f"| {_cell(entry['probe'])} | {_cell(entry['asked'])} | {_cell(entry['measures'])} | "
+            f"{_cell(entry['gained'])} | {_cell(entry['fixture']) or '-'} |"
+            for entry in audit["measurement"]]
+    header = ["## Probe measurements audited", "",
+              "Generated from `tests/redteam/probe_audit.toml`. Probes measure; they never ask a "
+              "student's object what it is. Each row is a reading a probe used to take from what the "
+              "object says about itself (an attribute, a method a subclass or an instance may "
+              "override, a class name, `isinstance`, which believes a `__class__` property), how it "
+              "is measured now, whether the old reading could win points, and the red-team fixture "
+              "that shows it (graded like every attack above: it must score what its honest "
+              "`baseline/` scores).", "",
+              "| probe | asked the object before | measures now | gained points before | fixture |",
+              "|---|---|---|---|---|"]
+    residual = ["", "### Residual risk", "", *[f"- {item}" for item in audit["residual"]]]
+    return "\n".join(header + rows + residual) + "\n"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(attack_table())
+    sys.stdout.write(attack_table() + "\n" + probe_audit_table())
