@@ -67,7 +67,7 @@ def largest_traced_graphs(names: dict[int, str]) -> dict[str, int]:
             continue  # never traced (e.g. a library's unbound method): nothing to measure
         graphs = [len(concrete.graph.get_operations()) for concrete in _concrete_functions(function)]
         label = names.get(id(function)) or _function_label(function)
-        sizes[label] = max(sizes.get(label, 0), *graphs)
+        sizes[label] = max([sizes.get(label, 0), *graphs])
     return sizes
 
 

@@ -45,7 +45,7 @@ def measured_array(value: Any) -> np.ndarray | None:
     if inherits(value, np.generic):
         return np.asarray(_scalar_item(value))
     if inherits(value, np.ndarray):
-        return _array_view(value, np.ndarray)
+        return np.array(_array_view(value, np.ndarray), copy=True)
     if is_exactly(value, EagerTensor):
         return np.array(_tensor_values(value), copy=True)
     return None
