@@ -22,9 +22,9 @@ from typing import Any, Callable
 
 import numpy as np
 
+from grader.probes import tracked
 from grader.probes.genuine import class_label, inherits, is_exactly
 from grader.probes.models import activation_name
-from grader.probes import tracked
 from grader.probes.values import plain_value
 from grader.worker.loader import ContractError, exception_text
 
