@@ -2,9 +2,12 @@
 
 Used by the ResNet/DenseNet tasks (40, 42, 44). Sublayer attribute names are the
 student's choice, so sublayers are found through Keras' own tracking
-(``_flatten_layers``: attributes, lists, dicts and nested Sequentials alike), and only
-sublayers that were really used (built, holding weights) are reported: a 1x1 projection
-created in ``__init__`` but never called does not count.
+(grader.probes.tracked: attributes, lists, dicts and nested Sequentials alike, read
+through ``keras.Layer``'s own methods, not the block's), and only sublayers that were
+really used (built, holding weights) are reported: a 1x1 projection created in
+``__init__`` but never called does not count. Only Keras' own Conv2D and
+BatchNormalization classes count (grader.probes.genuine): a subclass's attributes need
+not be what its ``call`` computes with.
 
 To make a block's arithmetic reproducible in the trusted checks, a probe can turn every
 BatchNormalization layer into an exact identity in inference mode (moving mean 0,
@@ -19,7 +22,10 @@ from typing import Any, Callable
 
 import numpy as np
 
+from grader.probes import tracked
+from grader.probes.genuine import class_label, inherits, is_exactly
 from grader.probes.models import activation_name
+from grader.probes.values import plain_value
 from grader.worker.loader import ContractError, exception_text
 
 
@@ -41,12 +47,12 @@ def error_text(exc: BaseException) -> str:
 
 
 def expect_layer(value: Any, producer: str) -> Any:
-    """``value`` if it is a Keras layer, else a ContractError naming what came back."""
+    """``value`` if it really is a Keras layer (by its MRO), else a ContractError naming what came back."""
     import tensorflow as tf
 
-    if not isinstance(value, tf.keras.layers.Layer):
+    if not inherits(value, tf.keras.layers.Layer):
         raise ContractError(f"{producer} must be a tf.keras.layers.Layer, but it is "
-                            f"{type(value).__name__}")
+                            f"{class_label(type(value))}")
     return value
 
 
@@ -57,28 +63,23 @@ def random_input(shape: tuple[int, ...], seed: int, scale: float = 1.0, shift: f
 
 def sublayers(block: Any) -> list[Any]:
     """Every layer tracked inside ``block`` (recursively, each instance once)."""
-    seen, layers = set(), []
-    for layer in block._flatten_layers(include_self=False, recursive=True):
-        if id(layer) not in seen:
-            seen.add(id(layer))
-            layers.append(layer)
-    return layers
+    return tracked.sublayers(block)
 
 
 def used_convolutions(block: Any) -> list[Any]:
-    """The Conv2D sublayers that hold weights (built by a call), in tracking order."""
+    """Keras' own Conv2D sublayers that hold weights (built by a call), in tracking order."""
     import tensorflow as tf
 
     return [layer for layer in sublayers(block)
-            if isinstance(layer, tf.keras.layers.Conv2D) and layer.weights]
+            if is_exactly(layer, tf.keras.layers.Conv2D) and tracked.weights(layer)]
 
 
 def used_batchnorms(block: Any) -> list[Any]:
-    """The BatchNormalization sublayers that hold weights, in tracking order."""
+    """Keras' own BatchNormalization sublayers that hold weights, in tracking order."""
     import tensorflow as tf
 
     return [layer for layer in sublayers(block)
-            if isinstance(layer, tf.keras.layers.BatchNormalization) and layer.weights]
+            if is_exactly(layer, tf.keras.layers.BatchNormalization) and tracked.weights(layer)]
 
 
 def describe_convolution(conv: Any) -> dict[str, Any]:
@@ -97,14 +98,8 @@ def describe_convolution(conv: Any) -> dict[str, Any]:
 
 
 def describe_batchnorm(bn: Any) -> dict[str, Any]:
-    return {"size": int(np.prod(bn.moving_mean.shape)), "axis": _plain_axis(bn.axis),
-            "epsilon": float(bn.epsilon)}
-
-
-def _plain_axis(axis: Any) -> Any:
-    if isinstance(axis, (list, tuple)):
-        return [int(a) for a in axis]
-    return int(axis)
+    return {"size": int(np.prod(bn.moving_mean.shape)), "axis": plain_value(bn.axis),
+            "epsilon": plain_value(bn.epsilon)}
 
 
 def moving_statistics(bns: list[Any]) -> list[np.ndarray]:
@@ -162,8 +157,8 @@ def call_block(block: Any, x: np.ndarray, training: bool | None = False) -> dict
         raise
     except Exception as exc:  # noqa: BLE001 - e.g. a shape mismatch in the addition, explained by the checks
         return {"output": None, "error": error_text(exc)}
-    if isinstance(result, (list, tuple)) or not hasattr(result, "shape"):
-        raise ContractError(f"calling the layer must return one tensor, not {type(result).__name__}")
+    if inherits(result, (list, tuple)) or not hasattr(result, "shape"):
+        raise ContractError(f"calling the layer must return one tensor, not {class_label(type(result))}")
     return {"output": np.asarray(result, dtype=np.float32), "error": None}
 
 

@@ -3,38 +3,70 @@
 Correct code in any style the contract allows must describe the same: Sequential,
 functional (whose ``layers`` start with an ``InputLayer``) or subclassed models, and
 activations written as separate layers (folded into the layer before them).
+
+Nothing here asks a student's object what it is: a layer's kind is the name of its
+class only when Keras defined that class (grader.probes.genuine), its config comes from
+Keras' own ``get_config`` of that class (with filters, units and kernel size read from
+the kernel it really holds), its activation is looked up by identity among Keras' and
+TensorFlow's functions, and parameters are counted from the variables Keras tracks
+(grader.probes.tracked), never from ``count_params``, ``layers`` or ``get_config``
+answers a subclass or an instance may override.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import keras
 import numpy as np
+import tensorflow as tf
 
+from grader.probes.genuine import class_label, inherits, is_exactly, is_genuine
+from grader.probes.tracked import count_params, sublayers
+from grader.probes.values import plain_value
 from grader.worker.loader import ContractError
 
 ACTIVATION_LAYERS = {"Activation", "ReLU", "LeakyReLU", "Softmax", "ELU", "PReLU"}
 CONFIG_KEYS = ("filters", "kernel_size", "strides", "padding", "units", "pool_size", "rate",
                "use_bias", "axis", "momentum", "epsilon")
+OWN_FUNCTION = " (a function of the submission)"
+_CONVOLUTIONS = (keras.layers.Conv1D, keras.layers.Conv2D, keras.layers.Conv3D)
+
+
+def _activation_table() -> dict[int, tuple[Any, str]]:
+    """Keras' and TensorFlow's activation functions by identity, under their public names."""
+    table: dict[int, tuple[Any, str]] = {}
+    for namespace in (keras.activations, tf.nn, tf.math):
+        for name in dir(namespace):
+            function = getattr(namespace, name)
+            if callable(function) and not isinstance(function, type) and not name.startswith("_"):
+                table.setdefault(id(function), (function, name.lower()))
+    return table
+
+
+_ACTIVATIONS = _activation_table()
 
 
 def expect_model(value: Any, producer: str) -> Any:
-    """``value`` if it is a Keras model, else a ContractError naming what came back."""
-    import tensorflow as tf
-
-    if not isinstance(value, tf.keras.Model):
+    """``value`` if it really is a Keras model (by its MRO), else a ContractError naming what came back."""
+    if not inherits(value, keras.Model):
         raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
-                            f"{type(value).__name__}")
+                            f"{class_label(type(value))}")
     return value
 
 
+def layer_kind(layer: Any) -> str:
+    """'Conv2D' for Keras' own Conv2D; a submission's class is marked, whatever its name."""
+    return class_label(type(layer))
+
+
 def flat_layers(model: Any) -> list[Any]:
-    """The model's layers in order, nested models expanded, input layers dropped."""
+    """The model's layers in order, nested Keras models expanded, input layers dropped."""
     layers = []
-    for layer in getattr(model, "layers", []):
-        if type(layer).__name__ == "InputLayer":
+    for layer in sublayers(model, recursive=False):
+        if is_exactly(layer, keras.layers.InputLayer):
             continue
-        if hasattr(layer, "layers") and type(layer).__name__ in ("Sequential", "Functional", "Model"):
+        if is_genuine(type(layer)) and inherits(layer, keras.Model):
             layers.extend(flat_layers(layer))
         else:
             layers.append(layer)
@@ -42,18 +74,24 @@ def flat_layers(model: Any) -> list[Any]:
 
 
 def activation_name(layer: Any) -> str | None:
-    """'relu', 'softmax', 'linear'... for a layer's own activation (None if it has none)."""
-    if type(layer).__name__ in ACTIVATION_LAYERS:
-        if type(layer).__name__ == "Activation":
-            return _function_name(layer.activation)
-        return type(layer).__name__.lower().replace("leakyrelu", "leaky_relu")
+    """'relu', 'softmax', 'linear'... for a Keras layer's own activation (None if it has none)."""
+    if not is_genuine(type(layer)):
+        return None
+    kind = layer_kind(layer)
+    if kind in ACTIVATION_LAYERS:
+        if kind == "Activation":
+            return function_name(layer.activation)
+        return kind.lower().replace("leakyrelu", "leaky_relu")
     function = getattr(layer, "activation", None)
-    return _function_name(function) if function is not None else None
+    return function_name(function) if function is not None else None
 
 
-def _function_name(function: Any) -> str:
-    name = getattr(function, "__name__", None) or type(function).__name__
-    return str(name).lower()
+def function_name(function: Any) -> str:
+    """The public name of a Keras or TensorFlow function; a submission's function is marked."""
+    known = _ACTIVATIONS.get(id(function))
+    if known is not None and known[0] is function:
+        return known[1]
+    return str(getattr(function, "__name__", None) or class_label(type(function))).lower() + OWN_FUNCTION
 
 
 def describe_layers(model: Any, input_shape: tuple[int, ...], batch: int = 2,
@@ -69,7 +107,7 @@ def describe_layers(model: Any, input_shape: tuple[int, ...], batch: int = 2,
     chain_ok = True
     current = x
     for layer in flat_layers(model):
-        kind = type(layer).__name__
+        kind = layer_kind(layer)
         try:
             current = layer(current) if chain_ok else current
         except Exception:  # noqa: BLE001 - a branching model cannot be fed layer by layer
@@ -80,21 +118,32 @@ def describe_layers(model: Any, input_shape: tuple[int, ...], batch: int = 2,
             described[-1]["output_shape"] = shape
             continue
         described.append({"kind": kind, "activation": activation_name(layer),
-                          "config": layer_config(layer), "params": int(layer.count_params()),
+                          "config": layer_config(layer), "params": count_params(layer),
                           "output_shape": shape})
-    return {"model_class": type(model).__name__, "layers": described,
-            "total_params": int(model.count_params()), "output": output,
+    return {"model_class": class_label(type(model)), "layers": described,
+            "total_params": count_params(model), "output": output,
             "chain_matches_model": chain_ok and np.allclose(np.asarray(current), output, atol=1e-5)}
 
 
 def layer_config(layer: Any) -> dict[str, Any]:
-    config = layer.get_config()
-    return {key: _plain(config[key]) for key in CONFIG_KEYS if key in config}
+    """The settings of a layer of Keras' own class ({} for a class of the submission).
+
+    Read through that class's ``get_config`` (an instance's own ``get_config`` is never
+    called); a built kernel's shape overrides ``filters``, ``units`` and ``kernel_size``,
+    which Keras does not read again after building and an instance may rewrite.
+    """
+    if not is_genuine(type(layer)):
+        return {}
+    config = type(layer).get_config(layer)
+    plain = {key: plain_value(config[key]) for key in CONFIG_KEYS if key in config}
+    return {**plain, **_kernel_dimensions(layer)}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
+def _kernel_dimensions(layer: Any) -> dict[str, Any]:
+    kernel = getattr(layer, "kernel", None) if getattr(layer, "built", False) else None
+    shape = [int(d) for d in getattr(kernel, "shape", ())]
+    if any(is_exactly(layer, kind) for kind in _CONVOLUTIONS) and len(shape) >= 3:
+        return {"kernel_size": shape[:-2], "filters": shape[-1]}
+    if is_exactly(layer, keras.layers.Dense) and len(shape) == 2:
+        return {"units": shape[-1]}
+    return {}

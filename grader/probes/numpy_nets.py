@@ -8,6 +8,10 @@ is of the wrong kind. They hold no expected value: the trusted checks compare.
 Correct code in any reasonable style must read alike: parameters stored as lists or
 tuples (or as a property over separate weight and bias lists), biases shaped ``(n,)`` or
 ``(1, n)``, float32 or float64.
+
+Whether a value is a NumPy array, a list or a tuple is read from its real type
+(grader.probes.genuine), never from ``isinstance``, which believes a ``__class__``
+property; the numbers are read with NumPy's own conversion and compared in the checks.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from grader.probes.genuine import inherits, type_label
 from grader.worker.loader import ContractError
 
 
@@ -24,7 +29,7 @@ def float_array(value: Any, what: str) -> np.ndarray:
     try:
         array = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
-        raise ContractError(f"{what} must be a NumPy array of numbers, not {type(value).__name__} "
+        raise ContractError(f"{what} must be a NumPy array of numbers, not {type_label(value)} "
                             f"({exc})") from None
     return array
 
@@ -35,17 +40,17 @@ def describe_output(value: Any) -> dict[str, Any]:
     ``values`` is a float64 copy (None when the value is not numeric at all), so the check
     can both insist on "NumPy out" and compare the numbers.
     """
-    kind = type(value).__name__
+    kind = type_label(value)
     try:
         values = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError):
         values = None
-    return {"type": kind, "is_ndarray": isinstance(value, np.ndarray), "values": values}
+    return {"type": kind, "is_ndarray": inherits(value, np.ndarray), "values": values}
 
 
 def scalar_output(value: Any) -> dict[str, Any]:
     """A returned loss: its type name, its size and its value as a float (None if not numeric)."""
-    kind = type(value).__name__
+    kind = type_label(value)
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
@@ -59,13 +64,13 @@ def scalar_output(value: Any) -> dict[str, Any]:
 def read_params(model: Any, owner: str = "MLP.params") -> list[tuple[np.ndarray, np.ndarray]]:
     """The model's ``params`` as float64 ``(W, b)`` copies; ``b`` keeps its own shape."""
     params = getattr(model, "params", None)
-    if not isinstance(params, (list, tuple)) or not params:
+    if not inherits(params, (list, tuple)) or not params:
         raise ContractError(f"{owner} must be a non-empty list of (W, b) pairs, not "
-                            f"{type(params).__name__}")
+                            f"{type_label(params)}")
     layers = []
     for index, layer in enumerate(params):
-        if not isinstance(layer, (list, tuple)) or len(layer) != 2:
-            raise ContractError(f"{owner}[{index}] must be a pair (W, b), not {type(layer).__name__}")
+        if not inherits(layer, (list, tuple)) or len(layer) != 2:
+            raise ContractError(f"{owner}[{index}] must be a pair (W, b), not {type_label(layer)}")
         weights = float_array(layer[0], f"{owner}[{index}][0] (W)")
         bias = float_array(layer[1], f"{owner}[{index}][1] (b)")
         if weights.ndim != 2:
@@ -130,17 +135,17 @@ def _same_container(template: Any, items: Any) -> Any:
 def read_gradients(value: Any, layers: list[tuple[np.ndarray, np.ndarray]],
                    producer: str = "backward") -> dict[str, list[np.ndarray]]:
     """A returned list of ``(dW, db)`` as float64 arrays; ``db`` flattened to (n_out,)."""
-    if not isinstance(value, (list, tuple)):
+    if not inherits(value, (list, tuple)):
         raise ContractError(f"{producer} must return a list of (dW, db) pairs, one per layer, not "
-                            f"{type(value).__name__}")
+                            f"{type_label(value)}")
     if len(value) != len(layers):
         raise ContractError(f"{producer} returned {len(value)} entries for a network of "
                             f"{len(layers)} layers; return one (dW, db) pair per layer, in the "
                             "order of params")
     d_weights, d_biases = [], []
     for index, (pair, (weights, bias)) in enumerate(zip(value, layers)):
-        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise ContractError(f"{producer}()[{index}] must be a pair (dW, db), not {type(pair).__name__}")
+        if not inherits(pair, (list, tuple)) or len(pair) != 2:
+            raise ContractError(f"{producer}()[{index}] must be a pair (dW, db), not {type_label(pair)}")
         d_w = float_array(pair[0], f"{producer}()[{index}][0] (dW)")
         d_b = float_array(pair[1], f"{producer}()[{index}][1] (db)")
         if d_w.shape != weights.shape:

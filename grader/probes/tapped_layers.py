@@ -7,6 +7,10 @@ The helpers here instead tap the ``call`` of every leaf layer for one real forwa
 so the record follows the order in which the model calls its layers, in any style
 (Sequential, functional, subclassed, nested blocks), and can hold the actual inputs and
 outputs of chosen layers.
+
+Leaves are found through Keras' own tracking (grader.probes.tracked), and each record's
+kind, config and activation are measured as ``grader.probes.models`` does: by identity
+with Keras' classes and functions, never by the layer's own answers.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from grader.probes.models import activation_name, layer_config
+from grader.probes.models import activation_name, layer_config, layer_kind
+from grader.probes.tracked import sublayers
 
 POOLING_KINDS = frozenset({"MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
                            "AveragePooling1D", "AveragePooling2D", "AveragePooling3D"})
@@ -24,12 +29,8 @@ POOLING_KINDS = frozenset({"MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
 
 def leaf_layers(model: Any) -> list[Any]:
     """Every layer of ``model`` (nested models and custom blocks expanded) with no sublayers."""
-    leaves = []
-    for layer in model._flatten_layers(include_self=False):
-        children = list(layer._flatten_layers(include_self=False, recursive=False))
-        if not children and type(layer).__name__ != "InputLayer":
-            leaves.append(layer)
-    return leaves
+    return [layer for layer in sublayers(model)
+            if not sublayers(layer, recursive=False) and layer_kind(layer) != "InputLayer"]
 
 
 def _first_tensor(value: Any) -> Any:
@@ -69,7 +70,7 @@ def tapped_calls(layers: list[Any], keep_values: frozenset[str] = frozenset(),
                 dtype = getattr(_first_tensor(args[0]), "dtype", tf.float32)
                 args = (tf.convert_to_tensor(substitute[_index], dtype=dtype), *args[1:])
             output = _original(*args, **kwargs)
-            kind = type(_layer).__name__
+            kind = layer_kind(_layer)
             record = {"layer": _index, "kind": kind, "config": layer_config(_layer),
                       "activation": activation_name(_layer),
                       "input_shape": _shape_without_batch(args[0]) if args else None,

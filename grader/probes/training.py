@@ -4,26 +4,109 @@ Used for the Keras 3 trap (TASKS.md): a subclassed model whose ``call`` is a
 ``tf.function``, called from a ``tf.function`` ``train_step``, may leave variables
 without gradients ("Gradients do not exist for variables ...") or fail with
 "No gradients provided for any variable".
+
+Whether something is a tf.function, how often it was traced and how large its graphs
+are is measured, never asked: TensorFlow's own ``Function`` type and its methods are
+taken here, before the submission is imported, and called on objects whose type is
+exactly that class; attributes a wrapper or the instance itself carries are never read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import warnings
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
+from tensorflow.python.eager.polymorphic_function import tracing_compilation
+from tensorflow.python.eager.polymorphic_function.polymorphic_function import Function
 
+from grader.probes.tracked import trainable_weights
+from grader.probes.values import measured_scalar
 from grader.worker.loader import exception_text
+
+_tracing_count = Function.experimental_get_tracing_count
+_concrete_functions = Function._list_all_concrete_functions
+_create_concrete_function = tracing_compilation._create_concrete_function  # every trace ends here
+_class_dict = type.__dict__["__dict__"].__get__
+_class_mro = type.__dict__["__mro__"].__get__
 
 
 def is_tf_function(value: Any) -> bool:
-    return hasattr(value, "experimental_get_tracing_count") and hasattr(value, "get_concrete_function")
+    """Whether ``value`` is a tf.function: TensorFlow's own type, not something that answers like one."""
+    return type(value) is Function
+
+
+def tracing_count(value: Any) -> int | None:
+    """How often TensorFlow traced ``value`` (None when it is not a tf.function)."""
+    return _tracing_count(value) if is_tf_function(value) else None
+
+
+def alive_tf_functions() -> list[Any]:
+    """Every tf.function object in the worker, whatever name, container or closure holds it.
+
+    ``gc.freeze()`` hides objects from ``gc.get_objects()``; the grader never freezes, so
+    anything frozen was frozen by the submission and is brought back first.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+    return [candidate for candidate in gc.get_objects() if type(candidate) is Function]
+
+
+def largest_traced_graphs(names: dict[int, str]) -> dict[str, int]:
+    """Op count of the largest graph traced so far, for every tf.function alive that traced.
+
+    ``names`` maps ``id(function)`` to the module-level name bound to it (dunder names
+    included); a function without one is named by its Python function's qualified name
+    (several of that name count as one: the largest graph among them).
+    """
+    sizes: dict[str, int] = {}
+    for function in alive_tf_functions():
+        if not _tracing_count(function):
+            continue  # never traced (e.g. a library's unbound method): nothing to measure
+        graphs = [len(concrete.graph.get_operations()) for concrete in _concrete_functions(function)]
+        label = names.get(id(function)) or _function_label(function)
+        sizes[label] = max([sizes.get(label, 0), *graphs])
+    return sizes
+
+
+@contextlib.contextmanager
+def recorded_traces() -> Iterator[dict[str, int]]:
+    """Op count of the largest graph traced per tf.function name while the block runs.
+
+    Catches graphs of tf.functions that are created and dropped inside the block (no
+    later scan of live objects finds those). The hook wraps the TensorFlow function
+    every trace goes through, taken before the submission was imported.
+    """
+    sizes: dict[str, int] = {}
+
+    def recording(function_type, type_context, func_graph, tracing_options):
+        concrete = _create_concrete_function(function_type, type_context, func_graph, tracing_options)
+        name = str(tracing_options.name)
+        sizes[name] = max(sizes.get(name, 0), len(concrete.graph.get_operations()))
+        return concrete
+
+    tracing_compilation._create_concrete_function = recording
+    try:
+        yield sizes
+    finally:
+        tracing_compilation._create_concrete_function = _create_concrete_function
+
+
+def _function_label(function: Any) -> str:
+    python_function = (getattr(function, "__dict__", None) or {}).get("_python_function")
+    return str(getattr(python_function, "__qualname__", None) or "a tf.function")
 
 
 def call_is_tf_function(model: Any) -> bool:
-    """Whether the model class decorates ``call`` with ``@tf.function``."""
-    return is_tf_function(getattr(type(model), "call", None)) or is_tf_function(
-        getattr(model, "call", None))
+    """Whether the model's ``call`` is a ``tf.function`` (on the instance, or in its class's dicts)."""
+    if is_tf_function((getattr(model, "__dict__", None) or {}).get("call")):
+        return True
+    for klass in _class_mro(type(model)):
+        if "call" in _class_dict(klass):
+            return is_tf_function(_class_dict(klass)["call"])
+    return False
 
 
 def first_steps_report(model: Any, step: Any, x: np.ndarray, target: np.ndarray) -> dict[str, Any]:
@@ -31,7 +114,8 @@ def first_steps_report(model: Any, step: Any, x: np.ndarray, target: np.ndarray)
 
     The first step creates the variables (where the trap strikes); the second shows
     which trainable variables actually move. Reports Keras' gradient warnings, the error
-    raised (if any), the losses returned and, per variable, whether it changed.
+    raised (if any), the losses returned and, per variable Keras tracks (not the ones
+    the model's own ``trainable_variables`` chooses to list), whether it changed.
     """
     first = _observed_step(step, x, target)
     report = {"error": first["error"], "warnings": first["warnings"], "loss": first["loss"],
@@ -41,8 +125,8 @@ def first_steps_report(model: Any, step: Any, x: np.ndarray, target: np.ndarray)
         second = _observed_step(step, x, target)
         report["error"] = second["error"]
         report["warnings"] += second["warnings"]
-        report["variables"] = [getattr(v, "path", getattr(v, "name", "?"))
-                               for v in model.trainable_variables]
+        report["variables"] = [str(getattr(v, "path", getattr(v, "name", "?")))
+                               for v in trainable_weights(model)]
         report["changed"] = changed_variables(model, before)
     return report
 
@@ -54,12 +138,13 @@ def _observed_step(step: Any, x: np.ndarray, target: np.ndarray) -> dict[str, An
             loss, error = step(x, target), None
         except Exception as exc:  # noqa: BLE001 - the student's step may raise anything
             loss, error = None, exception_text(exc)
-    return {"loss": _scalar(loss), "error": error,
+    return {"loss": measured_scalar(loss), "error": error,
             "warnings": [str(w.message)[:400] for w in caught if "radient" in str(w.message)]}
 
 
 def weights_snapshot(model: Any) -> list[np.ndarray]:
-    return [np.array(v.numpy(), copy=True) for v in model.trainable_variables]
+    """Copies of every trainable variable Keras tracks in ``model``."""
+    return [np.array(v.numpy(), copy=True) for v in trainable_weights(model)]
 
 
 def changed_variables(model: Any, before: list[np.ndarray]) -> list[bool]:
@@ -67,11 +152,3 @@ def changed_variables(model: Any, before: list[np.ndarray]) -> list[bool]:
     return [bool(b.shape != a.shape or not np.array_equal(b, a)) for b, a in zip(before, after)]
 
 
-def _scalar(value: Any) -> float | None:
-    if value is None:
-        return None
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-    return float(array.reshape(-1)[0]) if array.size == 1 else None

@@ -1,8 +1,13 @@
 """Reading values that student code returns without running the student's own methods.
 
 ``int(x)`` on an ``int`` subclass calls its ``__int__``, which a submission may define to
-lie (and ``__eq__`` to agree with anything). These helpers take the value the object
-really holds, through the base type's own C-level methods, or refuse it.
+lie (and ``__eq__`` to agree with anything); ``np.asarray(x)`` calls ``__array__``,
+``x.dtype`` and ``x.shape`` are whatever the object answers. These helpers take the value
+the object really holds, through the base type's own methods (captured here, before the
+submission is imported), or refuse it. Which base type an object has is decided by its
+real MRO (grader.probes.genuine), never by ``isinstance``. Only where a value is compared
+with numbers the trusted side computes is an object of another class converted by
+NumPy (``read_array``).
 """
 
 from __future__ import annotations
@@ -10,27 +15,106 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from tensorflow.python.framework.dtypes import as_dtype
+from tensorflow.python.framework.ops import EagerTensor
 
+from grader.probes.genuine import inherits, is_exactly, type_label
 from grader.worker.loader import ContractError
+
+_int_value = int.__int__
+_float_value = float.__float__
+_scalar_item = np.generic.item
+_array_view = np.ndarray.view
+_tensor_values = EagerTensor._numpy_internal  # numpy() would call the instance's own _numpy
+_tensor_dtype = EagerTensor._datatype_enum
+
+
+def measured_array(value: Any) -> np.ndarray | None:
+    """The array a number, NumPy array or eager tensor really holds (a plain ndarray); else None.
+
+    Python numbers go through ``int``'s and ``float``'s own conversions, NumPy scalars and
+    arrays through NumPy's base classes, eager tensors through TensorFlow's own buffer read;
+    anything else (a list, an object of the submission's own class) is None.
+    """
+    if inherits(value, bool):
+        return np.asarray(_int_value(value) != 0)
+    if inherits(value, int):
+        return np.asarray(_int_value(value))
+    if inherits(value, float):
+        return np.asarray(_float_value(value))
+    if inherits(value, np.generic):
+        return np.asarray(_scalar_item(value))
+    if inherits(value, np.ndarray):
+        return np.array(_array_view(value, np.ndarray), copy=True)
+    if is_exactly(value, EagerTensor):
+        return np.array(_tensor_values(value), copy=True)
+    return None
+
+
+def read_array(value: Any) -> np.ndarray | None:
+    """``measured_array``, or NumPy's conversion of an object of any other class (None if it fails).
+
+    Converting such an object asks it (``__array__``, ``__float__``); that is harmless for
+    values, which the trusted checks compare with numbers they compute themselves, so a
+    lying answer can only be the right one. Types are never read this way.
+    """
+    array = measured_array(value)
+    if array is not None:
+        return array
+    try:
+        array = np.array(value, dtype=np.float64, copy=True)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return _array_view(array, np.ndarray) if inherits(array, np.ndarray) else None
+
+
+def measured_number(value: Any) -> float | None:
+    """The first number in a returned value (see ``read_array``) as a float; else None."""
+    array = read_array(value)
+    if array is None or array.size == 0 or array.dtype.kind not in "biuf":
+        return None
+    return float(array.reshape(-1)[0])
+
+
+def measured_scalar(value: Any) -> float | None:
+    """The number in a returned value when it holds exactly one (see ``read_array``); else None."""
+    array = read_array(value)
+    return measured_number(array) if array is not None and array.size == 1 else None
+
+
+def measured_dtype(value: Any) -> str | None:
+    """The dtype name of a NumPy array or scalar, or of an eager tensor; None for anything else."""
+    if is_exactly(value, EagerTensor):
+        return as_dtype(_tensor_dtype(value)).name
+    if inherits(value, np.ndarray) or inherits(value, np.generic):
+        return measured_array(value).dtype.name
+    return None
 
 
 def plain_number(value: Any, producer: str) -> int | float:
     """The true int or float held by ``value``; a ContractError for anything else."""
-    kind = type(value)  # type(), unlike isinstance(), cannot be fooled by a __class__ property
-    if issubclass(kind, bool):
+    if inherits(value, bool):
         raise ContractError(f"{producer} must return a number, not a bool")
-    if issubclass(kind, int):
-        return int.__int__(value)
-    if issubclass(kind, float):
-        return float.__float__(value)
-    if issubclass(kind, (np.integer, np.floating)) and kind.__module__ == "numpy":
-        return np.asarray(value).item()
-    if kind is np.ndarray and value.size == 1 and value.dtype.kind in "iuf":
-        return np.ndarray.item(value)
-    if kind.__name__ == "EagerTensor" and kind.__module__.startswith("tensorflow"):
-        return plain_number(np.asarray(value.numpy()), producer)
-    return _refuse(value, producer)
+    array = measured_array(value)
+    if array is None or array.size != 1 or array.dtype.kind not in "iuf":
+        raise ContractError(f"{producer} must return a number, but returned {type_label(value)}")
+    return array.reshape(-1)[0].item()
 
 
-def _refuse(value: Any, producer: str) -> Any:
-    raise ContractError(f"{producer} must return a number, but returned {type(value).__name__}")
+def plain_value(value: Any) -> Any:
+    """A config value as JSON data, read through the base types (containers become lists)."""
+    if type(value) in (list, tuple):
+        return [plain_value(item) for item in value]
+    if value is None:
+        return None
+    if inherits(value, bool):
+        return _int_value(value) != 0
+    if inherits(value, int):
+        return _int_value(value)
+    if inherits(value, float):
+        return _float_value(value)
+    if inherits(value, str):
+        return str.__str__(value)
+    if inherits(value, np.generic):
+        return _scalar_item(value)
+    return str(value)

@@ -95,9 +95,8 @@ class StudentCode:
         return name in self._names and hasattr(self._module, name)
 
     def module_level(self, predicate) -> dict[str, Any]:
-        """Module-level objects that satisfy ``predicate`` (e.g. every tf.function defined)."""
-        return {name: value for name, value in vars(self._module).items()
-                if not name.startswith("__") and predicate(value)}
+        """Module-level objects that satisfy ``predicate``, under any name (``__step`` too)."""
+        return {name: value for name, value in vars(self._module).items() if predicate(value)}
 
     @contextlib.contextmanager
     def replaced(self, name: str, value: Any) -> Iterator[None]:

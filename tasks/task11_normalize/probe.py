@@ -2,10 +2,15 @@
 
 Every case is run on its own and its exception (if any) is returned as data, so one
 failing input kind (e.g. tensors) does not hide what the function does with the others.
+Whether the result is a tensor and its dtype are measured from its real type
+(grader.probes.genuine, grader.probes.values), never read from what the object claims.
 """
 
 import numpy as np
+from tensorflow.python.framework.ops import EagerTensor
 
+from grader.probes.genuine import is_exactly, type_label
+from grader.probes.values import measured_dtype
 from grader.worker.loader import exception_text
 
 
@@ -43,10 +48,8 @@ def normalize_cases(student, seed=0):
             entry["error"] = exception_text(exc)
             report[name] = entry
             continue
-        entry["type"] = type(result).__name__
-        entry["is_tensor"] = isinstance(result, tf.Tensor)
-        dtype = getattr(result, "dtype", None)
-        entry["dtype"] = getattr(dtype, "name", None) if dtype is not None else None
+        entry.update(type=type_label(result), is_tensor=is_exactly(result, EagerTensor),
+                     dtype=measured_dtype(result))
         try:
             output = np.array(result, dtype=np.float64)
             entry["shape"] = list(output.shape)

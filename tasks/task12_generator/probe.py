@@ -2,15 +2,19 @@
 
 The quiz's generator loops forever (``while True``): every read here stops after
 ``num_samples + EXTRA`` elements, so an endless generator shows up as "too many
-elements" instead of a timeout.
+elements" instead of a timeout. What the items, the dataset and its spec are is measured
+from their real types (grader.probes.genuine): a dtype or shape attribute, an
+``element_spec`` or ``__iter__`` a dataset subclass overrides, is never believed.
 """
 
-import inspect
 import itertools
 import re
+import types
 
 import numpy as np
 
+from grader.probes.genuine import class_label, genuine_base, inherits, is_exactly, type_label
+from grader.probes.values import measured_array, measured_dtype, read_array
 from grader.worker.loader import ContractError, exception_text
 
 EXTRA = 10
@@ -26,9 +30,9 @@ def generator_report(student, num_samples=50, seed=0):
         iterator = iter(produced)
     except TypeError:
         raise ContractError("generate_data(num_samples) must return a generator (a function "
-                            f"with `yield`), but it returned {type(produced).__name__}") from None
+                            f"with `yield`), but it returned {type_label(produced)}") from None
     items = list(itertools.islice(iterator, num_samples + EXTRA))
-    report = {"is_generator": inspect.isgenerator(produced), "count": len(items),
+    report = {"is_generator": is_exactly(produced, types.GeneratorType), "count": len(items),
               "limit": num_samples + EXTRA, "num_samples": num_samples}
     report.update(_describe_items(items))
     return report
@@ -42,14 +46,16 @@ def dataset_report(student, num_samples=50, seed=0, use_default=False):
     calls = []
     with _watching_from_generator(calls):
         dataset = student.make_dataset() if use_default else student.make_dataset(num_samples=num_samples)
-    if not isinstance(dataset, tf.data.Dataset):
-        raise ContractError(f"make_dataset must return a tf.data.Dataset, not {type(dataset).__name__}")
+    if not inherits(dataset, tf.data.Dataset):
+        raise ContractError(f"make_dataset must return a tf.data.Dataset, not {type_label(dataset)}")
     limit = (1000 if use_default else num_samples) + EXTRA
-    report = {"spec": _describe_spec(dataset.element_spec), "from_generator_calls": calls,
-              "has_generator_op": _has_generator_op(dataset), "limit": limit, "iteration_error": None}
+    tensorflow_class = genuine_base(type(dataset))  # its methods, never a subclass's overrides
+    report = {"spec": _describe_spec(tensorflow_class.element_spec.fget(dataset)),
+              "from_generator_calls": calls, "has_generator_op": _has_generator_op(dataset),
+              "limit": limit, "iteration_error": None}
     items = []
     try:
-        for element in dataset.take(limit):
+        for element in itertools.islice(tensorflow_class.__iter__(dataset), limit):
             items.append(element)
     except Exception as exc:  # noqa: BLE001 - e.g. the structure does not match the signature
         report["iteration_error"] = _short_error(exception_text(exc, limit=2000))
@@ -61,7 +67,8 @@ def dataset_report(student, num_samples=50, seed=0, use_default=False):
 def _has_generator_op(dataset):
     """Whether the dataset's graph runs a Python generator (however from_generator was reached)."""
     try:
-        return b"GeneratorDataset" in dataset._as_serialized_graph().numpy()
+        graph = genuine_base(type(dataset))._as_serialized_graph(dataset)
+        return b"GeneratorDataset" in measured_array(graph).item()
     except Exception:  # noqa: BLE001 - a dataset that cannot be serialised: unknown
         return None
 
@@ -107,15 +114,15 @@ class _watching_from_generator:
 def _describe_spec(spec):
     import tensorflow as tf
 
-    if isinstance(spec, tf.TensorSpec):
+    if is_exactly(spec, tf.TensorSpec):
         return {"kind": "TensorSpec", "dtype": spec.dtype.name,
                 "shape": None if spec.shape.rank is None else [d for d in spec.shape.as_list()]}
-    if isinstance(spec, (tuple, list)):
+    if is_exactly(spec, tuple) or is_exactly(spec, list):
         return {"kind": type(spec).__name__, "length": len(spec),
                 "parts": [_describe_spec(part) for part in spec]}
-    if isinstance(spec, dict):
+    if is_exactly(spec, dict):
         return {"kind": "dict", "keys": sorted(str(key) for key in spec)}
-    return {"kind": type(spec).__name__}
+    return {"kind": class_label(type(spec))}
 
 
 def _first_component(element):
@@ -124,18 +131,12 @@ def _first_component(element):
     return element
 
 
-def _dtype_name(item):
-    dtype = getattr(item, "dtype", None)
-    if dtype is None:
-        return type(item).__name__
-    return str(getattr(dtype, "name", dtype))
-
-
 def _describe_items(items):
-    shapes = sorted({tuple(int(d) for d in np.shape(item)) for item in items})
-    dtypes = sorted({_dtype_name(item) for item in items})
-    values = [np.asarray(item, dtype=np.float64) for item in items
-              if tuple(np.shape(item)) == (28, 28, 1)]
+    arrays = [read_array(item) for item in items]  # values, never a `shape` attribute
+    arrays = [np.zeros(()) if array is None else array for array in arrays]
+    shapes = sorted({tuple(int(d) for d in array.shape) for array in arrays})
+    dtypes = sorted({measured_dtype(item) or type_label(item) for item in items})
+    values = [array.astype(np.float64) for array in arrays if array.shape == (28, 28, 1)]
     report = {"shapes": [list(shape) for shape in shapes], "dtypes": dtypes,
               "well_shaped": len(values), "mean": None, "std": None, "min": None, "max": None,
               "integral_fraction": None, "distinct_items": 0}

@@ -2,11 +2,15 @@
 
 Each input image carries its index (see ``grader.probes.data``), so the order of the
 elements in every epoch can be read back from the output, whatever the normalisation.
+The dataset is read through TensorFlow's own class (its ``element_spec``, ``__iter__``
+and class name), never through what a dataset subclass overrides or calls itself.
 """
 
 import numpy as np
+from tensorflow.python.data.ops.dataset_ops import _OptionsDataset
 
 from grader.probes.data import counted_dataset, decode_indices, mnist_like_arrays
+from grader.probes.genuine import genuine_base, genuine_name, inherits, is_exactly, type_label
 from grader.worker.loader import ContractError
 
 
@@ -17,26 +21,27 @@ def run_pipeline(student, count=1300, batch_size=32, training=True, epochs=2, se
     images, labels = mnist_like_arrays(count, seed)
     source, reads = counted_dataset(images, labels)
     dataset = student.prepare_data(source, batch_size=batch_size, training=training)
-    if not isinstance(dataset, tf.data.Dataset):
-        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {type(dataset).__name__}")
-    spec = _describe_spec(dataset.element_spec)
-    runs = [_one_epoch(dataset, labels) for _ in range(epochs)]
+    if not inherits(dataset, tf.data.Dataset):
+        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {type_label(dataset)}")
+    tensorflow_class = genuine_base(type(dataset))
+    spec = _describe_spec(tensorflow_class.element_spec.fget(dataset))
+    runs = [_one_epoch(tensorflow_class.__iter__(dataset), labels) for _ in range(epochs)]
     return {"spec": spec, "epochs": runs, "source_reads": int(reads.numpy()), "count": count,
             "last_transformation": _last_transformation(dataset)}
 
 
 def _describe_spec(spec):
-    if not isinstance(spec, tuple) or len(spec) != 2:
+    if not is_exactly(spec, tuple) or len(spec) != 2:
         raise ContractError("each element must be a pair (images, targets), "
                             f"but the dataset yields {spec}")
     return [{"shape": [d if d is None else int(d) for d in part.shape], "dtype": part.dtype.name}
             for part in spec]
 
 
-def _one_epoch(dataset, labels):
+def _one_epoch(elements, labels):
     ids, batch_sizes, label_ok, onehot_ok = [], [], [], []
     lowest, highest, marks = np.inf, -np.inf, []
-    for images, targets in dataset:
+    for images, targets in elements:
         images = np.asarray(images, dtype=np.float64)
         targets = np.asarray(targets, dtype=np.float64)
         flat = images.reshape(len(images), -1)
@@ -70,7 +75,12 @@ def _is_one_hot(targets):
 
 
 def _last_transformation(dataset):
-    """The class name of the outermost dataset, looking through option wrappers."""
-    while type(dataset).__name__ in ("_OptionsDataset",) and hasattr(dataset, "_input_dataset"):
+    """The TensorFlow class of the outermost dataset, looking through option wrappers.
+
+    A class of the submission's own is reported without its name, which could be
+    anything (``_PrefetchDataset`` included).
+    """
+    while is_exactly(dataset, _OptionsDataset):
         dataset = dataset._input_dataset
-    return type(dataset).__name__.strip("_")
+    name = genuine_name(dataset)
+    return name.strip("_") if name else "a dataset class of the submission's own"

@@ -2,12 +2,17 @@
 
 The grader passes a built model and an optimizer already built for its variables, and
 reuses them across epochs (a module-level tf.function may create variables only once).
+Everything is measured (grader.probes.training): tf.function identity by TensorFlow's own
+type, traces by its own counter, graph sizes over every tf.function alive, the loss by
+evaluating the model; nothing the student's objects say about themselves is believed.
 """
 
 import numpy as np
 
 from grader.probes.data import teacher_classification
-from grader.probes.training import is_tf_function
+from grader.probes.genuine import type_label
+from grader.probes.training import is_tf_function, largest_traced_graphs, recorded_traces, tracing_count
+from grader.probes.values import measured_number
 
 
 def train_epochs(student, schedule=(100, 100, 100, 196), batch_size=32, seed=0):
@@ -32,7 +37,9 @@ def train_epochs(student, schedule=(100, 100, 100, 196), batch_size=32, seed=0):
     for size in schedule:
         x, y = teacher_classification(size, seed=seed)
         dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(batch_size)
-        report["epochs"].append(_one_epoch(student, step, (model, optimizer, loss_fn), dataset, size, batch_size))
+        epoch = _one_epoch(student, step, (model, optimizer, loss_fn), dataset, size, batch_size)
+        epoch["measured_loss"] = float(loss_fn(y, model(x, training=False)))
+        report["epochs"].append(epoch)
     report["weights_changed"] = any(not np.array_equal(a, v.numpy())
                                     for a, v in zip(initial, model.trainable_variables))
     report["step"] = _direct_step(step, model, optimizer, loss_fn, seed)
@@ -47,7 +54,7 @@ def _direct_step(step, model, optimizer, loss_fn, seed):
     before = [v.numpy().copy() for v in model.trainable_variables]
     returned = step(model, optimizer, loss_fn, tf.constant(x), tf.constant(y))
     moved = any(not np.array_equal(a, v.numpy()) for a, v in zip(before, model.trainable_variables))
-    return {"returned": _as_float(returned), "loss_before_update": expected, "weights_changed": moved}
+    return {"returned": measured_number(returned), "loss_before_update": expected, "weights_changed": moved}
 
 
 def _one_epoch(student, step, objects, dataset, size, batch_size):
@@ -59,36 +66,25 @@ def _one_epoch(student, step, objects, dataset, size, batch_size):
     def counting_step(*args, **kwargs):
         calls[0] += 1
         result = step(*args, **kwargs)
-        if tf.executing_eagerly():
-            step_losses.append(_as_float(result))
+        loss = measured_number(result) if tf.executing_eagerly() else None
+        if loss is not None:
+            step_losses.append(loss)
         return result
 
-    traces_before = _tracing_count(step)
-    with student.replaced("train_step", counting_step):
+    traces_before = tracing_count(step)
+    with recorded_traces() as traced, student.replaced("train_step", counting_step):
         returned = student.train_epoch(*objects, dataset)
+    traces_after = tracing_count(step)
     return {"size": size, "batches": -(-size // batch_size), "calls": calls[0],
-            "traces": _tracing_count(step) - traces_before if traces_before is not None else None,
-            "returned_type": type(returned).__name__, "returned": _as_float(returned),
-            "step_losses": step_losses, "graph_ops": _largest_graphs(student)}
+            "traces": None if traces_before is None else traces_after - traces_before,
+            "returned_type": type_label(returned), "returned": measured_number(returned),
+            "step_losses": step_losses, "graph_ops": _largest_graphs(student, traced)}
 
 
-def _tracing_count(function):
-    getter = getattr(function, "experimental_get_tracing_count", None)
-    return int(getter()) if getter else None
-
-
-def _largest_graphs(student):
-    """Op count of the largest traced graph of every tf.function the module defines."""
-    sizes = {}
-    for name, function in student.module_level(is_tf_function).items():
-        lister = getattr(function, "_list_all_concrete_functions", None)
-        if lister:
-            sizes[name] = max((len(c.graph.get_operations()) for c in lister()), default=0)
+def _largest_graphs(student, traced):
+    """Largest graph of every tf.function alive (named as the module binds it) or traced this epoch."""
+    names = {id(function): name for name, function in student.module_level(is_tf_function).items()}
+    sizes = largest_traced_graphs(names)
+    for name, ops in traced.items():
+        sizes[name] = max(sizes.get(name, 0), ops)
     return sizes
-
-
-def _as_float(value):
-    try:
-        return float(np.asarray(value, dtype=np.float64).reshape(-1)[0])
-    except Exception:  # noqa: BLE001 - whatever the student returned
-        return None

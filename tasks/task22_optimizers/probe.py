@@ -9,6 +9,7 @@ explicitly.
 
 import numpy as np
 
+from grader.probes.genuine import inherits, type_label
 from grader.worker.loader import ContractError
 
 STATE_NAMES = {"adagrad": "accumulator", "rmsprop": "mean_square"}
@@ -41,9 +42,9 @@ def _student_trajectory(function, rule, param, grads, state, hyperparameters):
     params, states = [], []
     for grad in grads:
         result = function(param.copy(), grad.copy(), state.copy(), **hyperparameters)
-        if not isinstance(result, (tuple, list)) or len(result) != 2:
+        if not inherits(result, (tuple, list)) or len(result) != 2:
             raise ContractError(f"{name} must return a pair (param, {STATE_NAMES[rule]}), but "
-                                f"returned {type(result).__name__}")
+                                f"returned {type_label(result)}")
         try:
             param, state = (np.array(part, dtype=np.float64) for part in result)
         except (TypeError, ValueError):

@@ -6,7 +6,9 @@ so Sequential, functional and subclassed models describe alike.
 
 import numpy as np
 
+from grader.probes.genuine import class_label
 from grader.probes.models import expect_model
+from grader.probes.tracked import trainable_weights
 from grader.probes.tapped_layers import traced_forward
 from grader.probes.training import call_is_tf_function
 
@@ -26,7 +28,7 @@ def architecture(student, num_classes=None, seed=0):
     model = _build(student, num_classes, seed)
     x = np.random.default_rng(seed).uniform(-1, 1, (2, 28, 28, 1)).astype("float32")
     output, calls = traced_forward(model, x)
-    return {"output": output, "calls": calls, "model_class": type(model).__name__}
+    return {"output": output, "calls": calls, "model_class": class_label(type(model))}
 
 
 def training_losses(student, steps=6, seed=0):
@@ -44,12 +46,12 @@ def training_losses(student, steps=6, seed=0):
         with tf.GradientTape() as tape:
             probabilities = model(x, training=True)
             loss = tf.reduce_mean(-tf.reduce_sum(y * tf.math.log(tf.clip_by_value(probabilities, 1e-7, 1.0)), axis=1))
-        variables = model.trainable_variables
+        variables = trainable_weights(model)
         gradients = tape.gradient(loss, variables)
         pairs = [(g, v) for g, v in zip(gradients, variables) if g is not None]
         without_gradient = max(without_gradient, len(variables) - len(pairs))
         if pairs:
             optimizer.apply_gradients(pairs)
         losses.append(float(loss))
-    return {"losses": np.array(losses, dtype=np.float64), "variables": len(model.trainable_variables),
+    return {"losses": np.array(losses, dtype=np.float64), "variables": len(trainable_weights(model)),
             "without_gradient": without_gradient, "call_is_tf_function": call_is_tf_function(model)}

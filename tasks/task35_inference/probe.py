@@ -13,6 +13,8 @@ import re
 
 import numpy as np
 
+from grader.probes.genuine import type_label
+from grader.probes.values import measured_scalar
 from grader.worker.loader import exception_text
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -87,11 +89,6 @@ def predict(student, target=7, seed=0):
     except Exception as exc:  # noqa: BLE001 - the quiz's fault raises here; the checks explain it
         report["error"] = _condensed(exception_text(exc))
         return report
-    report["returned_type"] = type(returned).__name__
-    try:
-        value = np.asarray(returned)
-        if value.size == 1 and value.dtype.kind in "biuf":
-            report["returned"] = float(value.reshape(-1)[0])
-    except Exception:  # noqa: BLE001 - not a number: the checks say so
-        pass
+    report["returned_type"] = type_label(returned)  # a class named `int` is not int
+    report["returned"] = measured_scalar(returned)
     return report

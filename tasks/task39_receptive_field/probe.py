@@ -1,5 +1,6 @@
 """Task 39 probes: the student's receptive_field on stacks chosen by the checks."""
 
+from grader.probes.genuine import type_label
 from grader.probes.values import plain_number
 
 
@@ -13,7 +14,7 @@ def receptive_fields(student, stacks):
     for stack in stacks:
         layers = [(int(kernel), int(stride)) for kernel, stride in stack]
         returned = student.receptive_field(layers)
-        kind = type(returned).__name__
+        kind = type_label(returned)
         value = plain_number(returned, "receptive_field")  # never the student's own __int__
         is_integer = type(value) is int
         results.append({"value": int(value) if is_integer else float(value), "type": kind,

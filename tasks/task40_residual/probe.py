@@ -9,6 +9,7 @@ Each configuration is (filters, strides, input channels, spatial size).
 import numpy as np
 
 from grader.probes import conv_blocks as cb
+from grader.probes import tracked
 
 SHAPE_CONFIGS = {
     "same": [(4, 1, 4, 8), (6, 1, 6, 7)],
@@ -70,7 +71,7 @@ def structure(student, filters=4, strides=1, channels=4, size=8, seed=0):
     convs, bns = _structure(block)
     return {**_config(filters, strides, channels, size), "error": None,
             "convs": [{k: v for k, v in conv.items() if k not in ("kernel", "bias")} for conv in convs],
-            "batchnorms": bns, "params": int(block.count_params())}
+            "batchnorms": bns, "params": tracked.count_params(block)}
 
 
 def zero_residual(student, filters=4, strides=1, channels=4, size=8, seed=0):

@@ -9,6 +9,8 @@ shows up from the first epoch.
 
 import numpy as np
 
+from grader.probes.genuine import inherits, type_label
+from grader.probes.values import measured_number
 from grader.worker.loader import ContractError, exception_text
 
 
@@ -18,11 +20,8 @@ def decay_values(student, epochs=None, arguments=None):
     values, types = [], []
     for epoch in epochs:
         result = student.step_decay(epoch, **(arguments or {}))
-        types.append(type(result).__name__)
-        try:
-            values.append(float(np.asarray(result, dtype=np.float64).reshape(-1)[0]))
-        except (TypeError, ValueError, IndexError):
-            values.append(None)
+        types.append(type_label(result))  # a class named `float` is not float
+        values.append(measured_number(result))
     return {"epochs": epochs, "values": values, "types": sorted(set(types))}
 
 
@@ -31,9 +30,9 @@ def scheduler_kind(student):
     import tensorflow as tf
 
     scheduler = student.make_scheduler()
-    return {"type": type(scheduler).__name__,
-            "is_learning_rate_scheduler": isinstance(scheduler, tf.keras.callbacks.LearningRateScheduler),
-            "is_callback": isinstance(scheduler, tf.keras.callbacks.Callback)}
+    return {"type": type_label(scheduler),  # isinstance would believe a __class__ property
+            "is_learning_rate_scheduler": inherits(scheduler, tf.keras.callbacks.LearningRateScheduler),
+            "is_callback": inherits(scheduler, tf.keras.callbacks.Callback)}
 
 
 def fit_rates(student, epochs=65, start_rate=0.05, initial_epoch=0, seed=0):
@@ -42,9 +41,9 @@ def fit_rates(student, epochs=65, start_rate=0.05, initial_epoch=0, seed=0):
 
     tf.keras.utils.set_random_seed(seed)
     scheduler = student.make_scheduler()
-    if not isinstance(scheduler, tf.keras.callbacks.Callback):
+    if not inherits(scheduler, tf.keras.callbacks.Callback):
         raise ContractError("make_scheduler must return a Keras callback "
-                            f"(tf.keras.callbacks.LearningRateScheduler), not {type(scheduler).__name__}")
+                            f"(tf.keras.callbacks.LearningRateScheduler), not {type_label(scheduler)}")
     rates, seen_epochs = [], []
 
     class RateRecorder(tf.keras.callbacks.Callback):

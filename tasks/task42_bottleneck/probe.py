@@ -5,6 +5,7 @@ Sublayers are found through Keras' tracking (any attribute names). A configurati
 """
 
 from grader.probes import conv_blocks as cb
+from grader.probes import tracked
 
 SHAPE_CONFIGS = {
     "default": [(16, None, 16)],
@@ -53,8 +54,8 @@ def structure(student, filters=16, ratio=None, channels=16, seed=0):
              for conv in cb.used_convolutions(block)]
     return {**_config(filters, ratio, channels), "error": None, "convs": convs,
             "batchnorms": [cb.describe_batchnorm(bn) for bn in cb.used_batchnorms(block)],
-            "params": int(block.count_params()),
-            "trainable_params": int(sum(int(v.numpy().size) for v in block.trainable_weights))}
+            "params": tracked.count_params(block),
+            "trainable_params": sum(int(v.numpy().size) for v in tracked.trainable_weights(block))}
 
 
 def zero_residual(student, filters=16, ratio=4, channels=16, seed=0):

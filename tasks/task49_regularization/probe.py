@@ -6,8 +6,11 @@ regularizer factor); the trusted checks do the arithmetic and the comparison.
 
 import numpy as np
 
+from grader.probes.genuine import genuine_base, is_exactly
 from grader.probes.models import describe_layers
+from grader.probes.tracked import regularization_losses, sublayers
 from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.probes.values import measured_number
 from grader.worker.loader import ContractError, exception_text
 
 
@@ -42,26 +45,27 @@ def decay_step(student, learning_rate=1.0, seed=0):
     with tf.GradientTape() as tape:
         data_loss = model.loss_function(y, model(x, training=True))
     gradient = tape.gradient(data_loss, kernel)
-    regularization = float(tf.add_n([tf.reduce_sum(l) for l in model.losses])) if model.losses else 0.0
+    penalties = regularization_losses(model)  # Keras' tracking, not the model's own `losses`
+    regularization = float(tf.add_n([tf.reduce_sum(p) for p in penalties])) if penalties else 0.0
     observed = {"kernel_before": np.array(kernel.numpy(), copy=True),
                 "data_gradient": np.zeros(kernel.shape, np.float32) if gradient is None else np.asarray(gradient),
                 "data_loss": float(data_loss), "regularization_loss": regularization,
                 "l2": _l2_factor(conv), "learning_rate": learning_rate,
-                "losses_count": len(model.losses), "call_is_tf_function": call_is_tf_function(model),
+                "losses_count": len(penalties), "call_is_tf_function": call_is_tf_function(model),
                 "step_error": None, "returned": None, "layers": layers}
     try:
         returned = model.train_step(x, y)
     except Exception as exc:  # noqa: BLE001 - reported to the checks, which explain it
         return {**observed, "step_error": exception_text(exc)}
     observed["kernel_after"] = np.array(kernel.numpy())
-    observed["returned"] = None if returned is None else float(np.asarray(returned).reshape(-1)[0])
+    observed["returned"] = measured_number(returned)
     return observed
 
 
 def _regularised_conv(model):
     import tensorflow as tf
 
-    convs = [layer for layer in model._flatten_layers() if isinstance(layer, tf.keras.layers.Conv2D)]
+    convs = [layer for layer in sublayers(model) if is_exactly(layer, tf.keras.layers.Conv2D)]
     if not convs:
         raise ContractError("Classifier has no Conv2D layer")
     return next((conv for conv in convs if conv.kernel_regularizer is not None), convs[0])
@@ -71,5 +75,5 @@ def _l2_factor(conv):
     regularizer = conv.kernel_regularizer
     if regularizer is None:
         return None
-    config = regularizer.get_config()
+    config = genuine_base(type(regularizer)).get_config(regularizer)
     return float(config.get("l2", config.get("l", 0.0)))

@@ -11,7 +11,9 @@ descriptions; the checks decide what counts as "the same".
 import numpy as np
 
 from grader.probes.data import teacher_classification
+from grader.probes.genuine import is_exactly
 from grader.probes.models import describe_layers, expect_model, flat_layers
+from grader.probes.tracked import sublayers, trainable_weights
 from grader.worker.loader import ContractError
 
 
@@ -40,7 +42,7 @@ def symmetry(student, steps=3, learning_rate=0.1, batch=64, seed=0):
     for _ in range(steps):
         with tf.GradientTape() as tape:
             loss = loss_fn(y, model(x, training=True))
-        variables = model.trainable_variables
+        variables = trainable_weights(model)
         gradients = tape.gradient(loss, variables)
         optimizer.apply_gradients([(g, v) for g, v in zip(gradients, variables) if g is not None])
         losses.append(float(loss))
@@ -55,10 +57,9 @@ def symmetry(student, steps=3, learning_rate=0.1, batch=64, seed=0):
 def _dense_pair(model):
     import tensorflow as tf
 
-    dense = [layer for layer in flat_layers(model) if isinstance(layer, tf.keras.layers.Dense)]
+    dense = [layer for layer in flat_layers(model) if is_exactly(layer, tf.keras.layers.Dense)]
     if len(dense) < 2:
-        dense = [layer for layer in model._flatten_layers(include_self=False)
-                 if isinstance(layer, tf.keras.layers.Dense)]
+        dense = [layer for layer in sublayers(model) if is_exactly(layer, tf.keras.layers.Dense)]
     if len(dense) < 2:
         raise ContractError(f"build_model() must return a model with two Dense layers, found {len(dense)}")
     hidden, output = dense[0], dense[-1]

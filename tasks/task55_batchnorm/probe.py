@@ -6,7 +6,10 @@ after one train_step, and whether inference output for an image depends on its b
 
 import numpy as np
 
+from grader.probes.genuine import is_exactly
+from grader.probes.tracked import sublayers
 from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.probes.values import measured_number
 from grader.worker.loader import exception_text
 
 
@@ -19,12 +22,7 @@ def _batch(seed, count=32):
 def _bn_layers(model):
     import tensorflow as tf
 
-    seen, layers = set(), []
-    for layer in model._flatten_layers(include_self=False):
-        if isinstance(layer, tf.keras.layers.BatchNormalization) and id(layer) not in seen:
-            seen.add(id(layer))
-            layers.append(layer)
-    return layers
+    return [layer for layer in sublayers(model) if is_exactly(layer, tf.keras.layers.BatchNormalization)]
 
 
 def _moving_statistics(layers):
@@ -52,7 +50,7 @@ def batchnorm_behaviour(student, seed=0):
     report.update(_inference_independence(model, x))
     before = _moving_statistics(layers)
     try:
-        report["loss"] = float(np.asarray(model.train_step(tf.constant(x), tf.constant(y))).reshape(-1)[0])
+        report["loss"] = measured_number(model.train_step(tf.constant(x), tf.constant(y)))
         report["step_error"] = None
     except Exception as exc:  # noqa: BLE001 - explained by the checks
         report["step_error"] = exception_text(exc)
