@@ -71,11 +71,21 @@ def empty(grader, tmp_path_factory, catalog):
     return scores
 
 
+def baseline_folder(folder: Path) -> Path | None:
+    """The honest equivalent of an attack: the fault fixture its attack.toml names as
+    ``honest_fixture`` (a path below tests/), its own baseline/ folder, or none (module absent)."""
+    named = attack_of(folder).get("honest_fixture")
+    if named:
+        return Path(__file__).parent / named
+    return folder / "baseline" if (folder / "baseline").is_dir() else None
+
+
 def baseline_of(folder: Path, target: str, grader, empty, tmp_path: Path):
-    """The honest equivalent of an attack: its baseline/ folder if it has one, else nothing."""
-    if not (folder / "baseline").is_dir():
+    """How the honest equivalent of an attack scores on the attacked task."""
+    honest = baseline_folder(folder)
+    if honest is None:
         return empty[target]
-    honest_folder = make_submission(tmp_path / "baseline", folder / "baseline")
+    honest_folder = make_submission(tmp_path / "baseline", honest)
     return task_of(grader.grade(honest_folder, tasks=(target,)), target)
 
 
