@@ -134,12 +134,13 @@ def student_uid_leftovers() -> tuple[list[str], list[str]]:
         if shutil.which("ipcs") else ""
     rows = [line.split() for line in listing.splitlines()]
     objects = [" ".join(row) for row in rows if len(row) >= 6 and row[0].isdigit() and uid in (row[2], row[4])]
+    if os.geteuid() != 0:  # an ordinary user's student code runs as that user, who owns files of their own
+        return [], []
     roots = [path for path in ("/tmp", "/var/tmp", "/dev/shm", str(ROOT), os.path.expanduser("~"))
              if os.path.isdir(path)]
-    found = subprocess.run(["find", *roots, "-xdev", "-uid", uid, "-not", "-path", "*/grader-stage-*"],
-                           capture_output=True, text=True).stdout
-    # as an ordinary user, student code runs as that user, who owns files of their own
-    return (objects, found.split()) if os.geteuid() == 0 else ([], [])
+    found = subprocess.run(["find", *roots, "-xdev", "-uid", uid, "-not", "-path", "*/grader-stage-*", "-print0"],
+                           capture_output=True).stdout  # names may be any bytes
+    return objects, [os.fsdecode(name) for name in found.split(b"\0") if name]
 
 
 def test_nothing_planted_survives_on_the_host(grader, protected_hashes):
