@@ -62,6 +62,7 @@ class StudentFolder:
 
     def __init__(self, fd: int | None, path: Path, label: str):
         self._fd, self.path, self.label = fd, path, label
+        self.truncated = False  # the last listing stopped at MAX_ENTRIES
 
     @classmethod
     def open(cls, path: Path) -> "StudentFolder":
@@ -90,6 +91,7 @@ class StudentFolder:
             with os.scandir(self._fd if self._fd is not None else self.path) as listing:
                 for item in listing:
                     if len(found) >= MAX_ENTRIES:
+                        self.truncated = True
                         break
                     info = item.stat(follow_symlinks=False)
                     found.append(Entry(item.name, kind_of(info.st_mode), info.st_size))
@@ -100,9 +102,7 @@ class StudentFolder:
 
     def read(self, entry: Entry, limit: int) -> bytes:
         """The bytes of a regular file, at most ``limit`` of them, or UnsafeFile saying why not."""
-        if entry.kind != "file":
-            raise UnsafeFile(refusal(entry, self.label))
-        if entry.size > limit:
+        if entry.kind == "file" and entry.size > limit:
             raise UnsafeFile(f"{self.label}{entry.shown} is larger than {_size(limit)}: not read")
         with self.open_file(entry) as handle:
             data = handle.read(limit + 1)
@@ -160,6 +160,14 @@ def walk(folder: StudentFolder, prefix: str = "", depth: int = 0) -> Iterator[tu
                     yield from walk(inner, relative + "/", depth + 1)
             except UnsafeFile:
                 continue
+
+
+def truncation(folder: StudentFolder) -> list[str]:
+    """The problem to report when ``folder``'s listing stopped at the cap ([] otherwise)."""
+    if not folder.truncated:
+        return []
+    return [f"{folder.label or 'the submission folder'} holds more than {MAX_ENTRIES:,} entries: only the "
+            f"first {MAX_ENTRIES:,} the file system listed were read (keep the files you hand in at the top)"]
 
 
 def _size(limit: int) -> str:

@@ -19,7 +19,7 @@ from grader.archives import ArchiveError, extract_zip
 from grader.catalog import Catalog
 from grader.domain import SourceFile, Submission
 from grader.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
-from grader.student_files import Entry, StudentFolder, UnsafeFile, refusal
+from grader.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
 from grader.text import display_name, safe_id
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -84,6 +84,7 @@ def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
 def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, original: Path,
                  problems: list[str]) -> Submission:
     entries = folder.entries()
+    problems += truncation(folder)
     files = {entry.name: entry for entry in entries if entry.kind == "file"}
     refused = {entry.name: refusal(entry, folder.label) for entry in entries if entry.kind in ("link", "other")}
     problems += refused.values()
@@ -193,19 +194,24 @@ def _helper_modules(folder: StudentFolder, files: dict[str, Entry], task_modules
                     problems: list[str]) -> dict[str, bytes]:
     """Other top-level .py files, so a task module may import a helper of the student's.
 
-    Only importable names (``helpers.py``, not ``my helpers.py``), at most MAX_HELPERS of
-    them and MAX_HELPER_BYTES in all: the sandbox's copy is bounded like everything else.
+    Only importable names (``helpers.py``, not ``my helpers.py``), each at most
+    MAX_SOURCE_BYTES, at most MAX_HELPERS of them and MAX_HELPER_BYTES in all: the
+    sandbox's copy is bounded like everything else, and what is left out is named.
     """
-    helpers, budget = {}, MAX_HELPER_BYTES
+    helpers, budget, left_out = {}, MAX_HELPER_BYTES, []
     for name, entry in files.items():
         if not name.endswith(".py") or name[:-3] in task_modules or not name[:-3].isidentifier():
             continue
+        if len(helpers) >= MAX_HELPERS or entry.size > budget:
+            left_out.append(entry.shown)
+            continue
         try:
-            if len(helpers) >= MAX_HELPERS or entry.size > budget:
-                raise UnsafeFile(f"{entry.shown} was not read: the submission's helper modules exceed "
-                                 f"{MAX_HELPERS} files or {MAX_HELPER_BYTES // (1024 * 1024)} MiB")
-            helpers[name] = folder.read(entry, min(MAX_SOURCE_BYTES, budget))
+            helpers[name] = folder.read(entry, MAX_SOURCE_BYTES)
             budget -= len(helpers[name])
         except UnsafeFile as exc:
             problems.append(str(exc))
+    if left_out:
+        more = f" and {len(left_out) - 3} more" if len(left_out) > 3 else ""
+        problems.append(f"{len(left_out)} helper module(s) were not read ({', '.join(left_out[:3])}{more}): at "
+                        f"most {MAX_HELPERS} helpers and {MAX_HELPER_BYTES // (1024 * 1024)} MiB in all are read")
     return helpers

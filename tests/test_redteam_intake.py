@@ -112,3 +112,22 @@ def test_special_files_neither_crash_nor_block_grading(tmp_path):
     pipeline = next(task for task in results["tasks"] if task["id"] == "task13")
     code = [check for check in pipeline["checks"] if not check["id"].startswith("written:")]
     assert code and all(check["status"] == "passed" for check in code), "the honest module beside them lost points"
+
+
+def test_floods_of_entries_and_helpers_are_bounded_and_named(grader, tmp_path):
+    submission = make_submission(tmp_path)
+    for number in range(6000):
+        (submission / f"junk{number:04d}.txt").touch()
+    flooded = grader.grade(submission, tasks=("task39",))
+    assert any("5,000 entries" in problem for problem in flooded.problems), flooded.problems[:3]
+
+    helpers = make_submission(tmp_path / "helpers")
+    (helpers / "a_huge_helper.py").write_bytes(b"#" * (3 * 1024 * 1024))
+    for number in range(250):
+        (helpers / f"helper{number:03d}.py").write_text(f"VALUE = {number}\n")
+    run = grader.grade(helpers, tasks=("task39",))
+    assert "a_huge_helper.py is larger than 2 MiB: not read" in run.problems, run.problems
+    assert any(problem.startswith("50 helper module(s) were not read (helper200.py") for problem in run.problems)
+    assert len(run.problems) == 2, run.problems
+    code = [check for check in task_of(run, "task39").checks if not check.id.startswith("written:")]
+    assert all(check.status == "passed" for check in code), "the honest module beside the helpers lost points"
