@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -61,23 +62,25 @@ def discover(folder: Path) -> list[tuple[str, Path]]:
     The class folder is staff's, so its entries may be links of theirs; ids are made safe
     (``grader.text.safe_id``) and unique whatever the names hold.
     """
-    entries = []
+    entries = []  # (path, whether it is a folder)
     with os.scandir(folder) as listing:
         for entry in listing:
             if entry.name in IGNORED or entry.name.startswith("."):
                 continue
-            if _is_folder(entry) or Path(entry.name).suffix.lower() in SUBMISSION_SUFFIXES:
-                entries.append(Path(entry.path))
-    entries.sort(key=lambda path: os.fsencode(path.name))
-    stems = [safe_id(entry.name if _is_folder(entry) else entry.stem) for entry in entries]
+            is_folder = _is_folder(entry)
+            if is_folder or Path(entry.name).suffix.lower() in SUBMISSION_SUFFIXES:
+                entries.append((Path(entry.path), is_folder))
+    entries.sort(key=lambda item: os.fsencode(item[0].name))
+    stems = [safe_id(path.name if is_folder else path.stem) for path, is_folder in entries]
+    counts = Counter(stems)
     taken: set[str] = set()
     found = []
-    for stem, entry in zip(stems, entries):
-        identifier = stem if stems.count(stem) == 1 else safe_id(entry.name)
+    for stem, (path, _) in zip(stems, entries):
+        identifier = stem if counts[stem] == 1 else safe_id(path.name)
         while identifier in taken:
             identifier += "_"
         taken.add(identifier)
-        found.append((identifier, entry))
+        found.append((identifier, path))
     return found
 
 

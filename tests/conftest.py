@@ -105,6 +105,12 @@ def merge_answers(target: Path, overlay: Path) -> None:
     target.write_text(yaml.safe_dump(answers, sort_keys=True, allow_unicode=True))
 
 
+def run_grader(*args: str, **options) -> subprocess.CompletedProcess:
+    """The ``grader`` command as users run it, in a process of its own (text output unless asked)."""
+    return subprocess.run([sys.executable, "-m", "grader", *args],
+                          **{"capture_output": True, "text": True, "timeout": 900, **options})
+
+
 def task_of(run, task_id):
     return next(task for task in run.tasks if task.id == task_id)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import io
 import json
 import os
 import shutil
@@ -19,15 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAULTS, REFERENCE, make_submission, regular_files
+from conftest import FAULTS, REFERENCE, make_submission, regular_files, run_grader
 
 TASKS = "task01,task11,task13,task29,task39,task55"
 FAULT_TASKS = ("task11", "task13", "task29", "task39", "task55")
 
 
-def grader(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True,
-                          timeout=900, **kwargs)
+grader = run_grader
 
 
 def build_class(folder: Path, tmp_path: Path, faults: int = 26) -> dict[str, str]:

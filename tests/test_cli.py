@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from markupsafe import escape
 
-from conftest import REFERENCE, TEMPLATE
+from conftest import REFERENCE, TEMPLATE, run_grader
 
 
 def grader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=600)
+    return run_grader(*args, cwd=cwd, timeout=600)
 
 
 @pytest.fixture(scope="module")

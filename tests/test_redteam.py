@@ -12,7 +12,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import time
 import tomllib
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import (REFERENCE, ROOT, assert_generated_doc_current, make_submission, regular_files,
-                      task_of)
+                      run_grader, task_of)
 from grader.engine import GradeOptions, Grader
 from grader.report import render
 from grader.sandbox.launcher import WORKER_UID
@@ -166,9 +165,8 @@ def test_grader_exits_zero_under_attack(name, tmp_path):
     folder = Path(__file__).parent / "redteam" / name
     target = attack_of(folder)["task"]
     submission = make_submission(tmp_path, folder)
-    result = subprocess.run([sys.executable, "-m", "grader", "grade", str(submission), "--out",
-                             str(tmp_path / "out"), "--tasks", ",".join(tasks_for(target)),
-                             "--timeout-scale", "0.1"], capture_output=True, text=True, timeout=600)
+    result = run_grader("grade", str(submission), "--out", str(tmp_path / "out"), "--tasks",
+                        ",".join(tasks_for(target)), "--timeout-scale", "0.1", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "out" / "results.json").is_file()
 

@@ -13,12 +13,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, make_submission
+from conftest import REFERENCE, make_submission, run_grader
 from test_redteam import REDTEAM
 
 TASKS = "task29,task39"
@@ -27,8 +26,7 @@ ODD_NAME = os.fsdecode(b"stud\xffent")
 
 
 def grader(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "grader", *args, "--tasks", TASKS, "--timeout-scale", "0.3"],
-                          capture_output=True, text=True, timeout=900)
+    return run_grader(*args, "--tasks", TASKS, "--timeout-scale", "0.3")
 
 
 def build_alice(folder: Path) -> None:

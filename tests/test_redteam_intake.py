@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, ROOT, make_submission, regular_files, task_of
+from conftest import REFERENCE, ROOT, make_submission, regular_files, run_grader, task_of
 from grader.engine import GradeOptions, Grader
 from test_redteam import REDTEAM, attack_of
 from test_student_kit import secret_lines
@@ -33,9 +31,8 @@ def make_links(folder: Path, links: dict[str, str]) -> None:
 def grade_in_subprocess(submission: Path, out: Path, tasks: str, timeout: float = 300) -> dict:
     """``grader grade`` as staff run it, with a secret in its environment; returns its outputs."""
     env = {**os.environ, SECRET_ENV: SECRET_VALUE}
-    result = subprocess.run([sys.executable, "-m", "grader", "grade", str(submission), "--out", str(out),
-                             "--tasks", tasks, "--timeout-scale", "0.3"], capture_output=True, text=True,
-                            timeout=timeout, env=env)
+    result = run_grader("grade", str(submission), "--out", str(out), "--tasks", tasks, "--timeout-scale", "0.3",
+                        timeout=timeout, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     texts = {name: (out / name).read_text(encoding="utf-8") for name in
              ("results.json", "report.html", "report-staff.html")}

@@ -16,8 +16,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tomllib
 import xml.parsers.expat
 from pathlib import Path
@@ -25,7 +23,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import REFERENCE, task_of
+from conftest import REFERENCE, run_grader, task_of
 from grader.engine import GradeOptions, Grader
 from grader.escape import FORMULA_STARTS, csv_cell
 from grader.gradescope import gradescope_results
@@ -45,8 +43,7 @@ TASK39_MODULE = "task39_receptive_field.py"
 
 def grader(*args: str, env: dict | None = None) -> tuple[int, str, str]:
     """Run the grader command; its output must be valid UTF-8 (a lone surrogate cannot be)."""
-    result = subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, timeout=600,
-                            env={**os.environ, **(env or {})})
+    result = run_grader(*args, text=False, timeout=600, env={**os.environ, **(env or {})})
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
 
 

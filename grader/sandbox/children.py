@@ -67,11 +67,13 @@ class ChildHandle:
 
 def lost(during: str, what: str) -> dict[str, Any]:
     """The reply for a child that is gone (the caller stops it and says how it ended)."""
-    return {"status": "error", "kind": "crashed", "during": during,
-            "message": f"the process running your code {what}"}
+    return _failure("crashed", during, what)
 
 
 def interfered(during: str, what: str) -> dict[str, Any]:
     """The reply for a child that cannot be trusted any more (the caller stops it)."""
-    return {"status": "error", "kind": "interfered", "during": during,
-            "message": f"the process running your code {what}"}
+    return _failure("interfered", during, what)
+
+
+def _failure(kind: str, during: str, what: str) -> dict[str, Any]:
+    return {"status": "error", "kind": kind, "during": during, "message": f"the process running your code {what}"}

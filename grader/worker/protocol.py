@@ -84,29 +84,34 @@ def send_frame(sock: socket.socket, message: Any, fds: tuple[int, ...] = ()) -> 
 
 def receive_frame(sock: socket.socket, timeout: float | None = None, max_bytes: int = MAX_FRAME_BYTES,
                   max_array_bytes: int = MAX_ARRAY_BYTES) -> Any:
-    """Read one frame within ``timeout`` seconds in all (None: wait forever)."""
-    return receive_frame_and_fds(sock, timeout, max_bytes, max_array_bytes, accept_fds=False)[0]
+    """Read one frame within ``timeout`` seconds in all (None: wait forever).
+
+    Raises EOFError on a closed socket, TimeoutError past the deadline, ProtocolError on
+    garbage. Descriptors sent along are discarded by the kernel (plain ``recv``).
+    """
+    return _receive(sock, timeout, max_bytes, max_array_bytes, None)
 
 
 def receive_frame_and_fds(sock: socket.socket, timeout: float | None = None, max_bytes: int = MAX_FRAME_BYTES,
-                          max_array_bytes: int = MAX_ARRAY_BYTES, accept_fds: bool = True) -> tuple[Any, list[int]]:
-    """One frame and the descriptors handed over with it (the caller owns and closes them).
-
-    Raises EOFError on a closed socket, TimeoutError past the deadline, ProtocolError on
-    garbage; descriptors received with a bad frame are closed.
-    """
-    deadline = None if timeout is None else time.monotonic() + timeout
+                          max_array_bytes: int = MAX_ARRAY_BYTES) -> tuple[Any, list[int]]:
+    """One frame and the descriptors handed over with it (the caller owns and closes them);
+    descriptors that came with a bad frame are closed."""
     fds: list[int] = []
     try:
-        head = _receive_exactly(sock, 8, deadline, fds if accept_fds else None)
-        (length,) = struct.unpack(">Q", head)
-        if length > max_bytes:
-            raise ProtocolError(f"frame of {length} bytes exceeds the {max_bytes}-byte limit")
-        return decode(_receive_exactly(sock, length, deadline, None), max_array_bytes), fds
+        return _receive(sock, timeout, max_bytes, max_array_bytes, fds), fds
     except BaseException:
         for fd in fds:
             _close_quietly(fd)
         raise
+
+
+def _receive(sock: socket.socket, timeout: float | None, max_bytes: int, max_array_bytes: int,
+             fds: list[int] | None) -> Any:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    (length,) = struct.unpack(">Q", _receive_exactly(sock, 8, deadline, fds))
+    if length > max_bytes:
+        raise ProtocolError(f"frame of {length} bytes exceeds the {max_bytes}-byte limit")
+    return decode(_receive_exactly(sock, length, deadline, None), max_array_bytes)
 
 
 def _receive_exactly(sock: socket.socket, count: int, deadline: float | None, fds: list[int] | None) -> bytes:
