@@ -45,7 +45,9 @@ class Zygote:
                 os.close(fd)
         if operation == "fork":
             return self.fork(request.get("jail", {}), fds)
-        if operation == "stop" and request.get("pid") in self.children:
+        if operation == "stop":
+            if request.get("pid") not in self.children:  # only its own children, never any pid
+                return {"status": "error", "message": f"no child {request.get('pid')!r} to stop"}
             return {"status": "ok", "exit": self.stop(int(request["pid"]), float(request.get("grace", 0)))}
         if operation == "stats":
             return {"status": "ok", "value": memory_stats()}
