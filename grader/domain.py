@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-CHECK_STATUSES = ("passed", "failed", "error", "pending_review")
+CHECK_STATUSES = ("passed", "failed", "error", "pending_review", "not_judged")
 TASK_STATUSES = ("passed", "failed", "error", "missing", "pending_review")
 VISIBILITIES = ("public", "hidden")
 
@@ -124,6 +124,7 @@ class CheckResult:
     missing: bool = False    # failed because the work is absent or not implemented
     duration: float = 0.0
     answer: str = ""         # a written part's text, for the teaching assistants' review
+    blocked_by: str = ""     # not_judged: the failed check of the same task that stood in the way
 
     def localized(self, source: SourceFile | None) -> "CheckResult":
         """This result with code locations given as the student knows them (notebook cells)."""

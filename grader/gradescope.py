@@ -29,7 +29,7 @@ def gradescope_results(run: GradeRun) -> dict[str, Any]:
                 "number": f"{task.quiz_task}.{number}",
                 "score": check.points,
                 "max_score": check.max_points,
-                "status": "passed" if check.status == "passed" else "failed",
+                "status": "passed" if check.points >= check.max_points else "failed",
                 "output": check.feedback,
                 "output_format": "text",
                 "tags": [task.id],

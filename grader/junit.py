@@ -20,7 +20,7 @@ def junit_xml(run: GradeRun, include_hidden: bool = True) -> str:
         suite = _element("testsuite", suites, name=f"{task.id} {task.title}", tests=str(len(checks)),
                          failures=str(sum(c.status == "failed" for c in checks)),
                          errors=str(sum(c.status == "error" for c in checks)),
-                         skipped=str(sum(c.status == "pending_review" for c in checks)))
+                         skipped=str(sum(c.status in ("pending_review", "not_judged") for c in checks)))
         for check in checks:
             _testcase(suite, task.id, check)
     ElementTree.indent(suites)
@@ -37,6 +37,8 @@ def _testcase(suite: ElementTree.Element, task_id: str, check: CheckResult) -> N
         _element("failure" if check.status == "failed" else "error", case, message=feedback[:500]).text = feedback
     elif check.status == "pending_review":
         _element("skipped", case, message="awaiting review by a teaching assistant")
+    elif check.status == "not_judged":
+        _element("skipped", case, message=xml_text(check.feedback)[:500])
 
 
 def _element(tag: str, parent: ElementTree.Element | None = None, **attributes: str) -> ElementTree.Element:

@@ -15,7 +15,7 @@ import pytest
 
 from grader.domain import CheckResult, TaskSpec
 from grader.session import GradingSession
-from grader.testing import BadAnswer, MissingAnswer, StudentCodeError
+from grader.testing import BadAnswer, MissingAnswer, NotJudged, StudentCodeError
 
 VISIBILITY_BY_FILE = {"test_public.py": "public", "test_hidden.py": "hidden"}
 INTERNAL_ERROR = "The grader could not run this check (an error in the check itself); staff have the details."
@@ -82,13 +82,15 @@ class GradingPlugin:
                 duration: float) -> CheckResult:
         task = self.task_of(item)
         max_points = float(item.get_closest_marker("points").args[0])
-        status, feedback, missing = classify(call.excinfo.value if call.excinfo else None, report)
+        exc = call.excinfo.value if call.excinfo else None
+        status, feedback, missing = classify(exc, report)
         return CheckResult(
             task_id=task.id, id=item.name, name=check_name(item), status=status,
             points=max_points if status == "passed" else 0.0, max_points=max_points,
             visibility=visibility_of(item), feedback=feedback,
             details="" if report.passed else report.longreprtext[-6000:],
-            missing=missing, duration=round(duration, 4))
+            missing=missing, duration=round(duration, 4),
+            blocked_by=exc.because if isinstance(exc, NotJudged) else "")
 
 
 def classify(exc: BaseException | None, report: pytest.TestReport) -> tuple[str, str, bool]:
@@ -97,6 +99,8 @@ def classify(exc: BaseException | None, report: pytest.TestReport) -> tuple[str,
         return "passed", "", False
     if isinstance(exc, StudentCodeError):
         return ("failed" if exc.is_failure else "error"), exc.message, exc.missing
+    if isinstance(exc, NotJudged):
+        return "not_judged", exc.message, False
     if isinstance(exc, MissingAnswer):
         return "failed", str(exc), True
     if isinstance(exc, BadAnswer):

@@ -17,6 +17,7 @@ def score_task(task: TaskSpec, checks: list[CheckResult], submission: Submission
 
 def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:
     """``task`` with ``checks`` and everything that follows from them recomputed."""
+    checks = settle_not_judged(checks)
     graded = [check for check in checks if check.status != "pending_review"]
     pending = [check for check in checks if check.status == "pending_review"]
     status = task_status(graded, pending)
@@ -25,6 +26,24 @@ def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:
         score=round(sum(check.points for check in graded), 4),
         max_score=round(sum(check.max_points for check in graded), 4),
         pending_max_score=round(sum(check.max_points for check in pending), 4))
+
+
+def settle_not_judged(checks: list[CheckResult]) -> list[CheckResult]:
+    """A check not judged costs nothing while the check that blocked it failed; else it failed.
+
+    The second case is a check's own bug or a submission that steers the observation:
+    either way nothing is awarded for a measurement that was not made.
+    """
+    failed = {check.id for check in checks if check.status in ("failed", "error")}
+
+    def settled(check: CheckResult) -> CheckResult:
+        if check.status != "not_judged":
+            return check
+        if check.blocked_by in failed:
+            return replace(check, points=check.max_points)
+        return replace(check, status="failed", points=0.0)
+
+    return [settled(check) for check in checks]
 
 
 def task_status(graded: list[CheckResult], pending: list[CheckResult]) -> str:

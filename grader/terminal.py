@@ -13,8 +13,8 @@ from typing import Any, Callable, TextIO
 
 from grader.escape import terminal
 
-SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "pending_review": "…"}
-COLORS = {"passed": "32", "failed": "31", "error": "33", "missing": "90", "pending_review": "34"}
+SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "pending_review": "…", "not_judged": "–"}
+COLORS = {"passed": "32", "failed": "31", "error": "33", "missing": "90", "pending_review": "34", "not_judged": "90"}
 
 
 def print_summary(view: dict[str, Any], stream: TextIO = sys.stdout, hints: bool = True) -> None:

@@ -43,6 +43,24 @@ class StudentCodeError(Exception):
         return self.kind in FAILED_KINDS
 
 
+class NotJudged(Exception):
+    """A check that cannot measure because another check's fault stands in the way.
+
+    ``because`` is the id of that check in the same task. Scoring costs the student no
+    points for a check not judged while ``because`` failed; if ``because`` passed, the
+    check counts as failed (nothing is awarded for a measurement that was not made).
+    """
+
+    def __init__(self, message: str, because: str):
+        super().__init__(message)
+        self.message, self.because = message, because
+
+
+def not_judged(message: str, because: str):
+    """End the check as not judged: ``because`` (a check id) already names the fault."""
+    raise NotJudged(message, because)
+
+
 class MissingAnswer(Exception):
     """answers.yaml lacks a key, or its value is empty."""
 

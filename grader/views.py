@@ -12,7 +12,7 @@ from grader.domain import CheckResult, GradeRun, TaskScore
 
 STATUS_LABELS = {
     "passed": "passed", "failed": "failed", "error": "error", "missing": "missing",
-    "pending_review": "awaiting review",
+    "pending_review": "awaiting review", "not_judged": "not judged",
 }
 
 

@@ -86,9 +86,28 @@ def test_fault_is_caught_and_named(fault_dir, grader, tmp_path):
         assert check.status in ("failed", "error"), f"{expected['check']} should fail: {fault['description']}"
         assert expected["feedback"].lower() in check.feedback.lower(), (
             f"feedback of {check.id} does not name the fault: {check.feedback!r}")
+    named = {expected["check"] for expected in fault["expect"]}
+    cascade = [(check.id, check.feedback) for check in score.checks
+               if check.status in ("failed", "error") and check.id not in named and not check.missing]
+    assert not cascade, f"one fault, one failing check: {fault['description']} also fails {cascade}"
+    assert_not_judged_costs_nothing_extra(score)
     for other in run.tasks:
         if other.id != task.id:
             assert other.score == other.max_score, f"{fault_dir.name} cost points on {other.id}"
+
+
+def assert_not_judged_costs_nothing_extra(score):
+    """A check not judged names a failed check that weighs at least as much as what it blocks."""
+    checks = {check.id: check for check in score.checks}
+    blocked: dict[str, float] = {}
+    for check in score.checks:
+        if check.status == "not_judged":
+            assert checks[check.blocked_by].status in ("failed", "error"), check.id
+            blocked[check.blocked_by] = blocked.get(check.blocked_by, 0.0) + check.max_points
+    for root, points in blocked.items():
+        assert checks[root].max_points >= points, (
+            f"{root} blocks {points:g} points but weighs {checks[root].max_points:g}: "
+            "a student would gain by breaking it")
 
 
 @pytest.mark.skipif(SELECTED_TASKS is not None, reason="GRADER_TEST_TASKS selects a subset")

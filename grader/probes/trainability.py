@@ -1,0 +1,99 @@
+"""Whether every trainable variable of a fresh model or layer can train: measured, not asked.
+
+The Keras 3 trap (TASKS.md, FINDINGS.md): when ``call`` is a ``tf.function`` and the
+object's first call happens inside that trace, the weights are created inside the graph
+and stay out of it for every later call with the same input shape: no gradient reaches
+them and assigning new values does not change the output. So the object is built fresh
+here and called the way a training loop calls it: a first call, then a training call
+with the same input, under a gradient tape.
+
+A variable trains when the training call gives it a gradient (not ``None``) and when
+changing its value changes the output, in inference or in training mode (a bias before
+BatchNormalization changes only the inference output).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from grader.probes.tracked import trainable_weights, weights
+from grader.probes.training import call_is_tf_function
+from grader.worker.loader import exception_text
+
+MAX_VARIABLES = 200   # a probe's time stays bounded whatever the object holds
+
+
+def trainability_report(build: Callable[[], Any], x: np.ndarray, seed: int = 0) -> dict[str, Any]:
+    """Build with ``build()``, call on ``x`` as training does, report per trainable variable."""
+    subject = build()
+    try:
+        _outputs(subject, x, training=True)                   # the first call creates the weights
+        variables = trainable_weights(subject)[:MAX_VARIABLES]
+        gradients = _training_gradients(subject, x, variables, seed)
+        changes = [_changes_output(subject, x, variable, seed + index)
+                   for index, variable in enumerate(variables)]
+    except Exception as exc:  # noqa: BLE001 - the student's code may raise anything
+        return {"error": exception_text(exc), "call_is_tf_function": call_is_tf_function(subject)}
+    return {"error": None, "call_is_tf_function": call_is_tf_function(subject),
+            "variables": [_name(variable) for variable in variables],
+            "has_gradient": [gradient is not None for gradient in gradients],
+            "changes_output": changes}
+
+
+def _outputs(subject: Any, x: np.ndarray, training: bool) -> list[Any]:
+    """The object's float outputs (a tensor, or a structure of them) for input ``x``."""
+    import tensorflow as tf
+
+    returned = subject(tf.constant(x), training=training)
+    outputs = [tf.cast(item, tf.float64) for item in tf.nest.flatten(returned)
+               if tf.is_tensor(item) and item.dtype.is_floating]
+    if not outputs:
+        raise TypeError(f"the call returned {type(returned).__name__}, not a float tensor")
+    return outputs
+
+
+def _training_gradients(subject: Any, x: np.ndarray, variables: list[Any], seed: int) -> list[Any]:
+    """Gradients of a random projection of the outputs, from a training call."""
+    import tensorflow as tf
+
+    rng = np.random.default_rng(seed)
+    with tf.GradientTape() as tape:
+        outputs = _outputs(subject, x, training=True)
+        loss = tf.add_n([tf.reduce_sum(out * rng.normal(size=out.shape)) for out in outputs])
+    return tape.gradient(loss, variables, unconnected_gradients=tf.UnconnectedGradients.NONE)
+
+
+def _changes_output(subject: Any, x: np.ndarray, variable: Any, seed: int) -> bool:
+    """Whether moving ``variable`` changes the output (every weight restored afterwards)."""
+    for training in (False, True):
+        saved = [np.array(v.numpy(), copy=True) for v in weights(subject)]
+        try:
+            before = _outputs(subject, x, training)
+            _restore(subject, saved)
+            value = np.array(variable.numpy(), copy=True)
+            noise = np.random.default_rng(seed).normal(size=value.shape)
+            variable.assign((value + noise * (0.5 + np.std(value))).astype(value.dtype))
+            after = _outputs(subject, x, training)
+        finally:
+            _restore(subject, saved)
+        if any(_differ(a.numpy(), b.numpy()) for a, b in zip(before, after)):
+            return True
+    return False
+
+
+def _restore(subject: Any, saved: list[np.ndarray]) -> None:
+    for variable, value in zip(weights(subject), saved):
+        variable.assign(value)
+
+
+def _differ(before: np.ndarray, after: np.ndarray) -> bool:
+    if before.shape != after.shape:
+        return True
+    scale = 1.0 + float(np.max(np.abs(before), initial=0.0))
+    return bool(np.max(np.abs(after - before), initial=0.0) > 1e-6 * scale)
+
+
+def _name(variable: Any) -> str:
+    return str(getattr(variable, "path", None) or getattr(variable, "name", "?"))[:120]

@@ -1,0 +1,65 @@
+"""The shared check that every trainable variable of a model or layer trains (trusted side).
+
+Every model and layer task runs it on the observation of
+``grader.probes.trainability.trainability_report``, as ``test_every_variable_trains``.
+Checks that read what the weights do (a shortcut, a projection, forward values) call
+``judged_only_if_trained`` first: when the weights do not train they say so and cost
+nothing, instead of blaming another fault.
+"""
+
+from __future__ import annotations
+
+from grader.testing import not_judged, require_no_error
+
+TRAINS_CHECK = "test_every_variable_trains"
+
+KERAS3_LAYER_TRAP = (
+    "This is the Keras 3 trap: `call` is decorated with @tf.function, so the first call "
+    "created the weights inside the traced graph, where they stay constants of every later "
+    "call with that input shape: no gradient reaches them and training never changes them. "
+    "Remove @tf.function from `call` (decorate the training step instead; Keras traces the "
+    "model's calls inside it).")
+
+
+def stuck_variables(observation: dict) -> list[str]:
+    """Names of the trainable variables that get no gradient or do not change the output."""
+    return [name for name, gradient, changes in zip(
+        observation["variables"], observation["has_gradient"], observation["changes_output"])
+        if not (gradient and changes)]
+
+
+def check_every_variable_trains(observation: dict, what: str) -> None:
+    """Fail, naming the cause, unless every trainable variable of ``what`` trains."""
+    require_no_error(observation)
+    assert observation["variables"], (
+        f"{what} has no trainable variables after its first call, so training cannot change it.")
+    stuck = stuck_variables(observation)
+    assert not stuck, _stuck_message(observation, what, stuck)
+
+
+def _stuck_message(observation: dict, what: str, stuck: list[str]) -> str:
+    names = ", ".join(stuck[:4]) + (f" and {len(stuck) - 4} more" if len(stuck) > 4 else "")
+    head = (f"{len(stuck)} of {len(observation['variables'])} trainable variables of {what} "
+            f"({names}) get no gradient or do not change the output, so training cannot change "
+            "them.")
+    if observation["call_is_tf_function"]:
+        return f"{head} {KERAS3_LAYER_TRAP}"
+    return (f"{head} Use every layer you create in `call`, on the way to the output, and do not "
+            "convert tensors to NumPy inside `call`.")
+
+
+def weights_do_not_train(observation: dict) -> bool:
+    """The trap, or weights that have no effect at all: nothing about them can be judged."""
+    if observation.get("error") or not observation.get("variables"):
+        return False
+    stuck = stuck_variables(observation)
+    return bool(stuck) and (observation["call_is_tf_function"]
+                            or len(stuck) == len(observation["variables"]))
+
+
+def judged_only_if_trained(observation: dict, judging: str) -> None:
+    """End the calling check as not judged when the weights of the object do not train."""
+    if weights_do_not_train(observation):
+        not_judged(f"{judging} could not be judged: the weights do not train (see the check "
+                   "that every variable trains), so what they do cannot be measured.",
+                   because=TRAINS_CHECK)
