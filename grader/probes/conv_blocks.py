@@ -19,7 +19,6 @@ returns the kernels and the output, and the check recomputes the block with NumP
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 import numpy as np
@@ -27,26 +26,9 @@ import numpy as np
 from grader.probes import tracked
 from grader.probes.genuine import class_label, genuine_base, inherits
 from grader.probes.models import activation_name
-from grader.probes.trainability import trainability_report
+from grader.probes.trainability import error_text, trainability_report
 from grader.probes.values import plain_value
-from grader.worker.loader import ContractError, exception_text
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
-
-
-def error_text(exc: BaseException) -> str:
-    """``exception_text`` without Keras' call wrapper: the error's own message in one line.
-
-    Keras wraps errors raised inside a layer's ``call`` as "Exception encountered when
-    calling X.call(). <message> Arguments received by X.call(): ..."; the message is kept.
-    """
-    text = _FUNCTION_NODE.sub("", _ANSI.sub("", exception_text(exc, limit=4000)))
-    text = text.split("Arguments received by", 1)[0]
-    text = re.sub(r"Exception encountered when calling [\w.]+\(\)\.\s*", "", text)
-    text = re.sub(r"\s+name:\s*$", "", " ".join(text.split()))
-    return text[:400]
+from grader.worker.loader import ContractError
 
 
 def expect_layer(value: Any, producer: str) -> Any:
