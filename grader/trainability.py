@@ -54,6 +54,11 @@ def _stuck_message(observation: dict, what: str, stuck: list[str]) -> str:
     head = (f"{len(stuck)} of {len(observation['variables'])} trainable variables of {what} "
             f"({names}) get no gradient or do not change the output, so training cannot change "
             "them.")
+    if not set(variables_without_gradient(observation)) & set(stuck):
+        return (f"{head} They do get a gradient, but changing them changes no output, in inference "
+                "or in training mode. A bias right before a BatchNormalization that always uses "
+                "batch statistics is cancelled by it: pass the `training` argument on to "
+                "BatchNormalization instead of fixing training=True.")
     if observation["call_is_tf_function"]:
         return f"{head} {KERAS3_LAYER_TRAP}"
     return (f"{head} Use every layer you create in `call`, on the way to the output, and do not "
