@@ -28,12 +28,24 @@ def stuck_variables(observation: dict) -> list[str]:
         if not (gradient and changes)]
 
 
-def check_every_variable_trains(observation: dict, what: str) -> None:
-    """Fail, naming the cause, unless every trainable variable of ``what`` trains."""
+def variables_without_gradient(observation: dict) -> list[str]:
+    """Names of the trainable variables that the training call gives no gradient at all."""
+    return [name for name, gradient in zip(observation["variables"], observation["has_gradient"])
+            if not gradient]
+
+
+def check_every_variable_trains(observation: dict, what: str, inert_explained: bool = False) -> None:
+    """Fail, naming the cause, unless every trainable variable of ``what`` trains.
+
+    ``inert_explained``: another check already names why some variables that do get a
+    gradient cannot move the output (a convolution's bias before a BatchNormalization
+    forced into training mode is cancelled by it); only variables without a gradient
+    are blamed then.
+    """
     require_no_error(observation)
     assert observation["variables"], (
         f"{what} has no trainable variables after its first call, so training cannot change it.")
-    stuck = stuck_variables(observation)
+    stuck = variables_without_gradient(observation) if inert_explained else stuck_variables(observation)
     assert not stuck, _stuck_message(observation, what, stuck)
 
 
@@ -42,6 +54,11 @@ def _stuck_message(observation: dict, what: str, stuck: list[str]) -> str:
     head = (f"{len(stuck)} of {len(observation['variables'])} trainable variables of {what} "
             f"({names}) get no gradient or do not change the output, so training cannot change "
             "them.")
+    if not set(variables_without_gradient(observation)) & set(stuck):
+        return (f"{head} They do get a gradient, but changing them changes no output, in inference "
+                "or in training mode. A bias right before a BatchNormalization that always uses "
+                "batch statistics is cancelled by it: pass the `training` argument on to "
+                "BatchNormalization instead of fixing training=True.")
     if observation["call_is_tf_function"]:
         return f"{head} {KERAS3_LAYER_TRAP}"
     return (f"{head} Use every layer you create in `call`, on the way to the output, and do not "

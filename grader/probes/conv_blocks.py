@@ -5,9 +5,11 @@ student's choice, so sublayers are found through Keras' own tracking
 (grader.probes.tracked: attributes, lists, dicts and nested Sequentials alike, read
 through ``keras.Layer``'s own methods, not the block's), and only sublayers that were
 really used (built, holding weights) are reported: a 1x1 projection created in
-``__init__`` but never called does not count. Only Keras' own Conv2D and
-BatchNormalization classes count (grader.probes.genuine): a subclass's attributes need
-not be what its ``call`` computes with.
+``__init__`` but never called does not count. Keras' Conv2D and BatchNormalization count
+with their subclasses (a student's ``class Conv3x3(Conv2D)``), judged by the real MRO;
+their settings are read through Keras' own descriptors and the instance's own
+``__dict__``, never through the subclass's attributes. What a subclass's ``call`` really
+computes is still measured: the arithmetic checks recompute the block from the kernels.
 
 To make a block's arithmetic reproducible in the trusted checks, a probe can turn every
 BatchNormalization layer into an exact identity in inference mode (moving mean 0,
@@ -17,33 +19,16 @@ returns the kernels and the output, and the check recomputes the block with NumP
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 import numpy as np
 
 from grader.probes import tracked
-from grader.probes.genuine import class_label, inherits, is_exactly
+from grader.probes.genuine import class_label, genuine_base, inherits
 from grader.probes.models import activation_name
+from grader.probes.trainability import error_text, trainability_report
 from grader.probes.values import plain_value
-from grader.worker.loader import ContractError, exception_text
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
-
-
-def error_text(exc: BaseException) -> str:
-    """``exception_text`` without Keras' call wrapper: the error's own message in one line.
-
-    Keras wraps errors raised inside a layer's ``call`` as "Exception encountered when
-    calling X.call(). <message> Arguments received by X.call(): ..."; the message is kept.
-    """
-    text = _FUNCTION_NODE.sub("", _ANSI.sub("", exception_text(exc, limit=4000)))
-    text = text.split("Arguments received by", 1)[0]
-    text = re.sub(r"Exception encountered when calling [\w.]+\(\)\.\s*", "", text)
-    text = re.sub(r"\s+name:\s*$", "", " ".join(text.split()))
-    return text[:400]
+from grader.worker.loader import ContractError
 
 
 def expect_layer(value: Any, producer: str) -> Any:
@@ -67,57 +52,71 @@ def sublayers(block: Any) -> list[Any]:
 
 
 def used_convolutions(block: Any) -> list[Any]:
-    """Keras' own Conv2D sublayers that hold weights (built by a call), in tracking order."""
+    """Conv2D sublayers (Keras' class or a subclass) that hold weights, in tracking order."""
     import tensorflow as tf
 
     return [layer for layer in sublayers(block)
-            if is_exactly(layer, tf.keras.layers.Conv2D) and tracked.weights(layer)]
+            if inherits(layer, tf.keras.layers.Conv2D) and tracked.weights(layer)]
 
 
 def used_batchnorms(block: Any) -> list[Any]:
-    """Keras' own BatchNormalization sublayers that hold weights, in tracking order."""
+    """BatchNormalization sublayers (or subclasses) that hold weights, in tracking order."""
     import tensorflow as tf
 
     return [layer for layer in sublayers(block)
-            if is_exactly(layer, tf.keras.layers.BatchNormalization) and tracked.weights(layer)]
+            if inherits(layer, tf.keras.layers.BatchNormalization) and tracked.weights(layer)]
+
+
+def setting(layer: Any, name: str, default: Any = None) -> Any:
+    """A layer's attribute as Keras set it: Keras' own property, else the instance's own dict."""
+    descriptor = getattr(genuine_base(type(layer)), name, None)
+    if isinstance(descriptor, property):
+        return descriptor.fget(layer)
+    own = object.__getattribute__(layer, "__dict__")
+    return own[name] if name in own else default
+
+
+def _values(variable: Any) -> np.ndarray:
+    return np.array(np.asarray(variable), dtype=np.float32, copy=True)
 
 
 def describe_convolution(conv: Any) -> dict[str, Any]:
     """Kernel and bias values, strides, padding, dilation and activation of one Conv2D."""
-    kernel = np.array(np.asarray(conv.kernel), dtype=np.float32, copy=True)
-    bias = getattr(conv, "bias", None) if getattr(conv, "use_bias", False) else None
+    kernel = _values(setting(conv, "kernel"))
+    bias = setting(conv, "bias") if setting(conv, "use_bias", False) else None
     return {"kernel": kernel,
             "kernel_shape": [int(d) for d in kernel.shape],
-            "bias": (np.zeros(kernel.shape[-1], np.float32) if bias is None
-                     else np.array(np.asarray(bias), dtype=np.float32, copy=True)),
-            "strides": [int(s) for s in conv.strides],
-            "padding": str(conv.padding).lower(),
-            "dilation": [int(d) for d in conv.dilation_rate],
-            "groups": int(getattr(conv, "groups", 1)),
+            "bias": np.zeros(kernel.shape[-1], np.float32) if bias is None else _values(bias),
+            "strides": [int(s) for s in setting(conv, "strides", (1, 1))],
+            "padding": str(setting(conv, "padding", "valid")).lower(),
+            "dilation": [int(d) for d in setting(conv, "dilation_rate", (1, 1))],
+            "groups": int(setting(conv, "groups", 1)),
             "activation": activation_name(conv)}
 
 
 def describe_batchnorm(bn: Any) -> dict[str, Any]:
-    return {"size": int(np.prod(bn.moving_mean.shape)), "axis": plain_value(bn.axis),
-            "epsilon": plain_value(bn.epsilon)}
+    return {"size": int(np.prod(setting(bn, "moving_mean").shape)),
+            "axis": plain_value(setting(bn, "axis")), "epsilon": plain_value(setting(bn, "epsilon"))}
 
 
 def moving_statistics(bns: list[Any]) -> list[np.ndarray]:
-    return [np.concatenate([np.asarray(bn.moving_mean).ravel(), np.asarray(bn.moving_variance).ravel()])
-            for bn in bns]
+    return [np.concatenate([np.asarray(setting(bn, "moving_mean")).ravel(),
+                            np.asarray(setting(bn, "moving_variance")).ravel()]) for bn in bns]
+
+
+def _assign(variable: Any, value: float) -> None:
+    if variable is not None:
+        variable.assign(np.full(variable.shape, value, np.float32))
 
 
 def make_batchnorm_identity(block: Any) -> int:
     """Turn every used BatchNormalization into an exact identity in inference mode."""
     bns = used_batchnorms(block)
     for bn in bns:
-        bn.moving_mean.assign(np.zeros(bn.moving_mean.shape, np.float32))
-        variance = max(1.0 - float(bn.epsilon), 1e-6)
-        bn.moving_variance.assign(np.full(bn.moving_variance.shape, variance, np.float32))
-        if getattr(bn, "gamma", None) is not None:
-            bn.gamma.assign(np.ones(bn.gamma.shape, np.float32))
-        if getattr(bn, "beta", None) is not None:
-            bn.beta.assign(np.zeros(bn.beta.shape, np.float32))
+        _assign(setting(bn, "moving_mean"), 0.0)
+        _assign(setting(bn, "moving_variance"), max(1.0 - float(setting(bn, "epsilon")), 1e-6))
+        _assign(setting(bn, "gamma"), 1.0)
+        _assign(setting(bn, "beta"), 0.0)
     return len(bns)
 
 
@@ -125,7 +124,7 @@ def zero_convolutions(block: Any, select: Callable[[Any], bool]) -> int:
     """Set every weight (kernel and bias) of the selected convolutions to zero."""
     chosen = [conv for conv in used_convolutions(block) if select(conv)]
     for conv in chosen:
-        for variable in conv.weights:
+        for variable in tracked.weights(conv):
             variable.assign(np.zeros(variable.shape, variable.dtype))
     return len(chosen)
 
@@ -133,12 +132,13 @@ def zero_convolutions(block: Any, select: Callable[[Any], bool]) -> int:
 def zero_biases(block: Any) -> None:
     """Zero the bias of every used convolution (Keras starts them at 0; students may not)."""
     for conv in used_convolutions(block):
-        if getattr(conv, "use_bias", False) and getattr(conv, "bias", None) is not None:
-            conv.bias.assign(np.zeros(conv.bias.shape, conv.bias.dtype))
+        if setting(conv, "use_bias", False):
+            _assign(setting(conv, "bias"), 0.0)
 
 
 def kernel_size(conv: Any) -> tuple[int, ...]:
-    return tuple(int(k) for k in conv.kernel_size)
+    """Height and width of the kernel the layer really holds."""
+    return tuple(int(k) for k in setting(conv, "kernel").shape[:2])
 
 
 def call_block(block: Any, x: np.ndarray, training: bool | None = False) -> dict[str, Any]:
@@ -164,3 +164,35 @@ def call_block(block: Any, x: np.ndarray, training: bool | None = False) -> dict
 
 def output_shape(call: dict[str, Any]) -> list[int] | None:
     return None if call["output"] is None else [int(d) for d in call["output"].shape]
+
+
+def build_symbolically(block: Any, channels: int) -> str | None:
+    """Build ``block`` on a symbolic input of unknown height and width; the error as text, or None.
+
+    Every sublayer is built with its real channel counts even where concrete sizes would
+    clash later (a 'valid' convolution before a concatenation), so the structure stays
+    measurable.
+    """
+    import tensorflow as tf
+
+    try:
+        block(tf.keras.Input(shape=(None, None, channels)))
+    except NotImplementedError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - explained by the checks
+        return error_text(exc)
+    return None
+
+
+def trainability_of_first_running(settings: list[tuple[str, Callable[[], Any], np.ndarray]]) -> dict[str, Any]:
+    """The trainability report of the first setting (label, build, input) whose block runs.
+
+    A fault that makes some settings raise (a missing projection) is named by its own
+    check; whether the weights train is measured where the block runs at all.
+    """
+    report: dict[str, Any] = {}
+    for label, build, x in settings:
+        report = {**trainability_report(build, x), "setting": label}
+        if not report["error"]:
+            break
+    return report

@@ -15,16 +15,29 @@ SHAPE_CONFIGS = {
     "same": [(4, 1, 4, 8), (6, 1, 6, 7)],
     "changed": [(8, 1, 4, 8), (4, 2, 4, 8), (8, 2, 4, 8), (6, 2, 3, 7)],
 }
+# Strides 2 and more filters first, so that the projection's weights are measured too.
+TRAINABILITY_CONFIGS = [(8, 2, 4, 8), (4, 1, 4, 8)]
 
 
-def _block(student, filters, strides, channels, size, seed):
+def _new_block(student, filters, strides, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    block = cb.expect_layer(student.ResidualBlock(filters, strides=strides),
-                            f"ResidualBlock({filters}, strides={strides})")
-    x = cb.random_input((2, size, size, channels), seed)
-    return block, x
+    return cb.expect_layer(student.ResidualBlock(filters, strides=strides),
+                           f"ResidualBlock({filters}, strides={strides})")
+
+
+def _block(student, filters, strides, channels, size, seed):
+    return _new_block(student, filters, strides, seed), cb.random_input((2, size, size, channels), seed)
+
+
+def trainability(student, seed=0):
+    """Whether every variable of a fresh block trains, on the first configuration that runs."""
+    settings = [(f"ResidualBlock({filters}, strides={strides}) on input (2, {size}, {size}, {channels})",
+                 lambda f=filters, s=strides: _new_block(student, f, s, seed),
+                 cb.random_input((2, size, size, channels), seed))
+                for filters, strides, channels, size in TRAINABILITY_CONFIGS]
+    return cb.trainability_of_first_running(settings)
 
 
 def _config(filters, strides, channels, size):

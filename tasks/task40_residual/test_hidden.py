@@ -10,7 +10,8 @@ when the strides or the number of filters change).
 import numpy as np
 import pytest
 
-from grader.testing import array
+from grader.testing import array, not_judged
+from grader.trainability import judged_only_if_trained
 
 ATOL = 1e-4
 
@@ -92,35 +93,39 @@ def _matches_projection(obs, x, output):
     return found
 
 
-@pytest.mark.points(2)
-def test_output_is_non_negative(probe):
-    """The final ReLU comes after the addition: the block's output is never negative"""
+def _negative_output(probe):
+    """Why the block's output can be negative (no ReLU after the addition), or None."""
     for obs in probe.value_ranges()["configs"]:
         for mode in ("inference", "training"):
             if obs[f"{mode}_error"]:
                 if _shapes_change(obs):
                     continue  # the missing projection costs points in its own check
                 _raise_error(obs, mode)
-            assert obs[f"{mode}_min"] >= -1e-6, (
-                f"{_setting(obs)} returns negative values (minimum {obs[f'{mode}_min']:.3f}) in "
-                f"{mode} mode, so no ReLU follows the addition. This is the quiz's design fault "
-                "when the ReLU is applied to the residual branch before the addition: the "
-                "shortcut is added after the last non-linearity. " + RELU_AFTER_ADD)
+            if obs[f"{mode}_min"] < -1e-6:
+                return (
+                    f"{_setting(obs)} returns negative values (minimum {obs[f'{mode}_min']:.3f}) in "
+                    f"{mode} mode, so no ReLU follows the addition. This is the quiz's design fault "
+                    "when the ReLU is applied to the residual branch before the addition: the "
+                    "shortcut is added after the last non-linearity. " + RELU_AFTER_ADD)
+    return None
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
+def test_output_is_non_negative(probe):
+    """The final ReLU comes after the addition: the block's output is never negative"""
+    fault = _negative_output(probe)
+    assert fault is None, fault
+
+
+@pytest.mark.points(1)
 def test_shortcut_is_identity_when_shapes_match(probe):
-    """With the residual branch silenced, the block returns relu(x) (identity shortcut)"""
+    """With the residual branch silenced, the block returns x (through the final ReLU): identity shortcut"""
+    judged_only_if_trained(probe.trainability(), "Whether the shortcut is the identity")
     obs = probe.zero_residual(filters=4, strides=1, channels=4)
     x, output = _require_output(obs)
     assert obs["zeroed"] >= 1, "No 3x3 Conv2D layer was found in the block: use tf.keras.layers.Conv2D(filters, 3)."
-    if close(output, relu(x)):
-        return
-    if close(output, x):
-        raise AssertionError(
-            "With the residual branch set to zero the block returns x itself, negative values "
-            "included: the ReLU is not applied after the addition (the quiz's design fault: "
-            "ReLU on the residual branch before adding the shortcut). " + RELU_AFTER_ADD)
+    if close(output, relu(x)) or close(output, x):
+        return  # where the final ReLU sits is judged by test_output_is_non_negative
     if np.allclose(output, 0.0, atol=ATOL):
         raise AssertionError(
             "With the residual branch set to zero the block returns zeros: the shortcut is "
@@ -138,9 +143,10 @@ def test_shortcut_is_identity_when_shapes_match(probe):
         "and that the only operation after the addition is the ReLU.")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 def test_projection_shortcut_when_shapes_change(probe):
     """With strides 2 and more filters the shortcut is a strided 1x1 convolution"""
+    judged_only_if_trained(probe.trainability(), "Whether the shortcut is a projection")
     obs = probe.zero_residual(filters=8, strides=2, channels=4)
     if obs.get("error"):
         raise AssertionError(
@@ -154,14 +160,10 @@ def test_projection_shortcut_when_shapes_change(probe):
         "shapes differ, project the shortcut with Conv2D(filters, 1, strides=strides).")
     assert any(conv["strides"] == [2, 2] for conv in pointwise), (
         "The 1x1 projection shortcut must use the same strides as the block (2 here).")
-    found = _matches_projection(obs, x, output)
-    assert found, (
+    assert _matches_projection(obs, x, output), (
         "With both 3x3 convolutions set to zero the block should return relu(projection(x)), "
         "the 1x1 strided projection of the input passed through the final ReLU; it returns "
-        "something else. Check that the projected shortcut is added before the final ReLU.")
-    assert any(kind == "relu" for kind, _ in found), (
-        "With the residual branch set to zero the block returns the projected shortcut without "
-        "a ReLU: the final ReLU must come after the addition. " + RELU_AFTER_ADD)
+        "something else. Check that the projected shortcut is added to the residual branch.")
 
 
 @pytest.mark.points(1)
@@ -187,64 +189,91 @@ def test_two_3x3_convolutions_with_batchnorm(probe):
         assert not others, f"Unexpected convolution kernel sizes {others}: use two 3x3 convolutions."
 
 
+def _shortcuts(obs, x):
+    """What the shortcut may be: the input (when the shapes match) or any 1x1 convolution of it.
+
+    Which of them is right is judged by the shortcut checks; this check judges the branch.
+    """
+    found = [x] if not _shapes_change(obs) else []
+    for conv in obs["convs"]:
+        if conv["kernel_shape"] == [1, 1, obs["channels"], obs["filters"]]:
+            found.append(conv2d(x, conv))
+    return found
+
+
 def _replicate(obs, x):
     """Candidate outputs of the block, computed from its kernels (BatchNormalization = identity)."""
     convs3 = [conv for conv in obs["convs"] if conv["kernel_shape"][:2] == [3, 3]]
-    if len(convs3) != 2:
-        raise AssertionError(f"Expected two 3x3 convolutions, found {len(convs3)}.")
-    projections = [conv for conv in obs["convs"] if conv["kernel_shape"] == [1, 1, obs["channels"], obs["filters"]]]
     candidates = {}
-    if obs["strides"] == 1 and obs["channels"] == obs["filters"]:
-        shortcut = x
-        if projections:
-            projected = conv2d(x, projections[0])
-            candidates["projection_always"] = [relu(projected + conv2d(relu(conv2d(x, first)), second))
-                                               for first, second in ((convs3[0], convs3[1]), (convs3[1], convs3[0]))]
-    else:
-        if not projections:
-            raise AssertionError("No 1x1 projection shortcut was found although the shapes change. "
-                                 + PROJECTION_HINT)
-        shortcut = conv2d(x, projections[0])
     for first, second in ((convs3[0], convs3[1]), (convs3[1], convs3[0])):
         if first["kernel_shape"][2] != x.shape[-1] or second["kernel_shape"][2] != first["kernel_shape"][3]:
             continue
         hidden = conv2d(x, first)
         branch = conv2d(relu(hidden), second)
         plain_branch = conv2d(hidden, second)
-        if branch.shape != shortcut.shape:
-            continue
-        candidates.setdefault("correct", []).append(relu(branch + shortcut))
-        candidates.setdefault("relu_before_add", []).append(relu(branch) + shortcut)
-        candidates.setdefault("relu_on_branch_and_after", []).append(relu(relu(branch) + shortcut))
-        candidates.setdefault("no_final_relu", []).append(branch + shortcut)
-        candidates.setdefault("no_middle_relu", []).append(relu(plain_branch + shortcut))
+        for shortcut in _shortcuts(obs, x):
+            if branch.shape != shortcut.shape:
+                continue
+            candidates.setdefault("correct", []).append(relu(branch + shortcut))
+            candidates.setdefault("relu_before_add", []).append(relu(branch) + shortcut)
+            candidates.setdefault("relu_on_branch_and_after", []).append(relu(relu(branch) + shortcut))
+            candidates.setdefault("no_final_relu", []).append(branch + shortcut)
+            candidates.setdefault("no_middle_relu", []).append(relu(plain_branch + shortcut))
     return candidates
 
 
 FORWARD_FEEDBACK = {
-    "relu_before_add": "the ReLU is applied to the residual branch before the addition and no "
-                       "ReLU follows it (the quiz's design fault). " + RELU_AFTER_ADD,
     "relu_on_branch_and_after": "the residual branch goes through a ReLU before the addition, so "
                                 "it can only add non-negative values and the block can never "
                                 "lower an activation. Apply no activation after the second "
                                 "BatchNormalization: " + RELU_AFTER_ADD,
-    "no_final_relu": "no ReLU follows the addition. " + RELU_AFTER_ADD,
     "no_middle_relu": "there is no ReLU between the two convolutions, so the residual branch is "
                       "linear. Use conv, BN, ReLU, conv, BN.",
-    "projection_always": "the shortcut goes through a 1x1 convolution although the shapes match; "
-                         "it must be the identity (the unchanged input) then.",
 }
+# Faults whose own check names them: the final ReLU's place (test_output_is_non_negative).
+FINAL_RELU_FAULTS = ("relu_before_add", "no_final_relu")
 
 
-@pytest.mark.points(2)
+def _judged_elsewhere(probe, obs, candidates, output):
+    """End the check as not judged when a fault that another check names explains the output."""
+    if any(close(output, value) for fault in FINAL_RELU_FAULTS for value in candidates.get(fault, [])):
+        if _negative_output(probe):
+            not_judged(f"{_setting(obs)}: the branch could not be judged because no ReLU follows "
+                       "the addition (see test_output_is_non_negative).",
+                       because="test_output_is_non_negative")
+    modes = probe.batchnorm_modes()
+    if not modes["error"] and modes["bn_count"] and _batchnorm_mode_fault(modes):
+        not_judged(f"{_setting(obs)}: the branch could not be recomputed because BatchNormalization "
+                   "does not follow the `training` argument (see test_batchnorm_training_and_inference).",
+                   because="test_batchnorm_training_and_inference")
+
+
+def _forward_inputs(obs):
+    """The input and output, or None when a fault judged by another check stops the recomputation."""
+    if obs.get("error") and _shapes_change(obs):
+        return None  # the missing or wrong projection costs points in its own checks
+    x, output = _require_output(obs)
+    if len([conv for conv in obs["convs"] if conv["kernel_shape"][:2] == [3, 3]]) != 2:
+        not_judged(f"{_setting(obs)}: the branch could not be recomputed without exactly two 3x3 "
+                   "convolutions (see test_two_3x3_convolutions_with_batchnorm).",
+                   because="test_two_3x3_convolutions_with_batchnorm")
+    return x, output
+
+
+@pytest.mark.points(1)
 def test_block_computes_relu_of_branch_plus_shortcut(probe):
     """The block computes relu(BN(conv(relu(BN(conv(x))))) + shortcut(x))"""
+    judged_only_if_trained(probe.trainability(), "What the block computes")
     for filters, strides, channels in ((4, 1, 4), (6, 2, 3)):
         obs = probe.forward(filters=filters, strides=strides, channels=channels)
-        x, output = _require_output(obs)
+        inputs = _forward_inputs(obs)
+        if inputs is None:
+            continue
+        x, output = inputs
         candidates = _replicate(obs, x)
         if any(close(output, value) for value in candidates.get("correct", [])):
             continue
+        _judged_elsewhere(probe, obs, candidates, output)
         for fault, message in FORWARD_FEEDBACK.items():
             if any(close(output, value) for value in candidates.get(fault, [])):
                 raise AssertionError(f"{_setting(obs)}: {message}")
@@ -252,27 +281,35 @@ def test_block_computes_relu_of_branch_plus_shortcut(probe):
             f"{_setting(obs)} does not compute relu(BN(conv2(relu(BN(conv1(x))))) + shortcut(x)) "
             "(recomputed from your block's kernels with BatchNormalization at its initial "
             "statistics, in inference mode). Check the order of the operations: conv, BN, ReLU, "
-            "conv, BN, add the shortcut, ReLU; and that BatchNormalization is not forced into "
-            "training mode.")
+            "conv, BN, add the shortcut, ReLU.")
+
+
+def _batchnorm_mode_fault(obs):
+    """Why BatchNormalization does not follow the `training` argument, or None."""
+    if not all(obs["moving_changed"]):
+        return ("Calling the block with training=True left some BatchNormalization moving statistics "
+                "unchanged: the layer is forced into inference mode (training=False). Pass the "
+                "`training` argument on (or leave it out: Keras passes it on by itself).")
+    alone = array(obs["inference_alone"])
+    mixed = array(obs["inference_mixed"], shape=alone.shape)
+    default = array(obs["inference_default"], shape=alone.shape)
+    if not np.allclose(alone, mixed, atol=1e-5):
+        return ("With training=False the block's output for an image depends on the other images in "
+                "the batch: BatchNormalization is forced into training mode (batch statistics). Pass "
+                "the `training` argument on instead of training=True, so that inference uses the "
+                "moving statistics.")
+    if not np.allclose(default, mixed, atol=1e-5):
+        return "Calling the block without `training` must behave like inference (training=False)."
+    return None
 
 
 @pytest.mark.points(1)
 def test_batchnorm_training_and_inference(probe):
     """BatchNormalization learns in training mode and uses moving statistics in inference"""
+    judged_only_if_trained(probe.trainability(), "How BatchNormalization behaves")
     obs = probe.batchnorm_modes()
     if obs["error"]:
         raise AssertionError(f"The block raised {obs['error']}")
     assert obs["bn_count"] >= 1, "The block has no BatchNormalization layer."
-    assert all(obs["moving_changed"]), (
-        "Calling the block with training=True left some BatchNormalization moving statistics "
-        "unchanged: the layer is forced into inference mode (training=False). Pass the "
-        "`training` argument on (or leave it out: Keras passes it on by itself).")
-    alone = array(obs["inference_alone"])
-    mixed = array(obs["inference_mixed"], shape=alone.shape)
-    default = array(obs["inference_default"], shape=alone.shape)
-    assert np.allclose(alone, mixed, atol=1e-5), (
-        "With training=False the block's output for an image depends on the other images in the "
-        "batch: BatchNormalization is forced into training mode (batch statistics). Pass the "
-        "`training` argument on instead of training=True, so that inference uses the moving statistics.")
-    assert np.allclose(default, mixed, atol=1e-5), (
-        "Calling the block without `training` must behave like inference (training=False).")
+    fault = _batchnorm_mode_fault(obs)
+    assert fault is None, fault

@@ -1,13 +1,17 @@
-"""Task 40, public checks: the ResidualBlock builds and keeps the contract's output shape."""
+"""Task 40, public checks: the ResidualBlock builds, keeps the contract's output shape and trains."""
 
 import math
 
+import numpy as np
 import pytest
+
+from grader.testing import array
+from grader.trainability import check_every_variable_trains
 
 PROJECTION_HINT = (
     "When the strides or the number of filters change, the input no longer has the shape of "
-    "the residual branch's output and cannot be added to it: use a 1x1 convolution with "
-    "`filters` filters and the same strides as the shortcut (a projection shortcut).")
+    "the residual branch's output and cannot be added to it: use as the shortcut a 1x1 "
+    "convolution with `filters` filters and the block's strides (a projection shortcut).")
 
 
 def _expected(config):
@@ -40,3 +44,20 @@ def test_output_shape_when_shapes_match(probe):
 def test_output_shape_when_strides_or_filters_change(probe):
     """Output (b, ceil(h/strides), ceil(w/strides), filters) when strides or channels change"""
     _check(probe.shapes(group="changed")["configs"])
+
+
+def _batchnorm_always_in_training_mode(modes):
+    """Inference output that depends on the rest of the batch: the hidden BatchNormalization check names it."""
+    if modes["error"] or not modes["bn_count"]:
+        return False
+    alone, mixed = array(modes["inference_alone"]), array(modes["inference_mixed"])
+    return alone.shape != mixed.shape or not np.allclose(alone, mixed, atol=1e-5)
+
+
+@pytest.mark.points(4)
+def test_every_variable_trains(probe):
+    """Every trainable variable gets a gradient and changes the output (strides 2, projection used)"""
+    observation = probe.trainability()
+    # A bias right before a BatchNormalization that always uses batch statistics is cancelled by it.
+    inert_explained = _batchnorm_always_in_training_mode(probe.batchnorm_modes())
+    check_every_variable_trains(observation, observation["setting"], inert_explained=inert_explained)

@@ -13,20 +13,36 @@ SHAPE_CONFIGS = {
     "projection": [(16, 4, 8), (8, 2, 4)],
 }
 SIZE = 8
+# Fewer input channels than filters first, so that the projection's weights are measured too.
+TRAINABILITY_CONFIGS = [(16, None, 8), (16, None, 16)]
 
 
-def _block(student, filters, ratio, channels, seed):
+def _producer(filters, ratio):
+    return f"BottleneckBlock({filters})" if ratio is None else f"BottleneckBlock({filters}, bottleneck_ratio={ratio})"
+
+
+def _new_block(student, filters, ratio, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     if ratio is None:
         block = student.BottleneckBlock(filters)
-        producer = f"BottleneckBlock({filters})"
     else:
         block = student.BottleneckBlock(filters, bottleneck_ratio=ratio)
-        producer = f"BottleneckBlock({filters}, bottleneck_ratio={ratio})"
-    cb.expect_layer(block, producer)
-    return block, cb.random_input((2, SIZE, SIZE, channels), seed)
+    return cb.expect_layer(block, _producer(filters, ratio))
+
+
+def _block(student, filters, ratio, channels, seed):
+    return _new_block(student, filters, ratio, seed), cb.random_input((2, SIZE, SIZE, channels), seed)
+
+
+def trainability(student, seed=0):
+    """Whether every variable of a fresh block trains, on the first configuration that runs."""
+    settings = [(f"{_producer(filters, ratio)} on input (2, {SIZE}, {SIZE}, {channels})",
+                 lambda f=filters, r=ratio: _new_block(student, f, r, seed),
+                 cb.random_input((2, SIZE, SIZE, channels), seed))
+                for filters, ratio, channels in TRAINABILITY_CONFIGS]
+    return cb.trainability_of_first_running(settings)
 
 
 def _config(filters, ratio, channels):

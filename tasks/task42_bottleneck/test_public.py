@@ -1,6 +1,8 @@
-"""Task 42, public checks: the BottleneckBlock builds and keeps the input's spatial size."""
+"""Task 42, public checks: the BottleneckBlock builds, keeps the input's shape and trains."""
 
 import pytest
+
+from grader.trainability import check_every_variable_trains
 
 
 def _setting(config):
@@ -30,3 +32,10 @@ def test_output_shape_default_ratio(probe):
 def test_output_shape_ratio_2(probe):
     """BottleneckBlock(filters, bottleneck_ratio=2) keeps the input's shape"""
     _check(probe.shapes(group="ratio_2")["configs"])
+
+
+@pytest.mark.points(2)
+def test_every_variable_trains(probe):
+    """Every trainable variable gets a gradient and changes the output (8 input channels, projection used)"""
+    observation = probe.trainability()
+    check_every_variable_trains(observation, observation["setting"])

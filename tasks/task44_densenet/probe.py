@@ -15,13 +15,30 @@ SHAPE_CONFIGS = {
 }
 
 
-def _block(student, num_layers, growth_rate, channels, height, width, seed):
+# The second setting lets a block that adds (growth_rate = input channels) run at all.
+TRAINABILITY_CONFIGS = [(3, 4, 5, 6, 6), (2, 4, 4, 6, 6)]
+
+
+def _new_block(student, num_layers, growth_rate, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    block = cb.expect_layer(student.DenseBlock(num_layers, growth_rate),
-                            f"DenseBlock({num_layers}, {growth_rate})")
+    return cb.expect_layer(student.DenseBlock(num_layers, growth_rate),
+                           f"DenseBlock({num_layers}, {growth_rate})")
+
+
+def _block(student, num_layers, growth_rate, channels, height, width, seed):
+    block = _new_block(student, num_layers, growth_rate, seed)
     return block, cb.random_input((2, height, width, channels), seed)
+
+
+def trainability(student, seed=0):
+    """Whether every variable of a fresh block trains, on the first setting that runs."""
+    settings = [(f"DenseBlock({layers}, {growth}) on input (2, {height}, {width}, {channels})",
+                 lambda n=layers, g=growth: _new_block(student, n, g, seed),
+                 cb.random_input((2, height, width, channels), seed))
+                for layers, growth, channels, height, width in TRAINABILITY_CONFIGS]
+    return cb.trainability_of_first_running(settings)
 
 
 def _config(num_layers, growth_rate, channels, height, width):
@@ -48,11 +65,18 @@ def outputs(student, num_layers=3, growth_rate=4, channels=6, height=6, width=6,
 
 
 def structure(student, num_layers=3, growth_rate=4, channels=5, height=6, width=6, seed=0):
-    """The used convolutions (kernel shape, strides, padding, activation) and BatchNormalization sizes."""
+    """The used convolutions (kernel shape, strides, padding, activation) and BatchNormalization sizes.
+
+    A block that raises on real data (e.g. 'valid' padding before the concatenation) is
+    built on a symbolic input of unknown height and width instead, so its structure is
+    still measured.
+    """
     block, x = _block(student, num_layers, growth_rate, channels, height, width, seed)
     call = cb.call_block(block, x)
     if call["error"]:
-        return {**_config(num_layers, growth_rate, channels, height, width), "error": call["error"]}
+        block = _new_block(student, num_layers, growth_rate, seed)
+        if cb.build_symbolically(block, channels):
+            return {**_config(num_layers, growth_rate, channels, height, width), "error": call["error"]}
     convs = [{k: v for k, v in cb.describe_convolution(conv).items() if k not in ("kernel", "bias")}
              for conv in cb.used_convolutions(block)]
     return {**_config(num_layers, growth_rate, channels, height, width), "error": None, "convs": convs,
