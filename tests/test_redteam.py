@@ -113,7 +113,10 @@ def test_attack_gains_nothing_and_harms_nothing(folder, grader, honest, empty, s
     run = grader.grade(make_submission(tmp_path, folder), tasks=tasks_for(target))
     attacked = task_of(run, target)
     assert attacked.status != "passed"
-    assert (attacked.score, attacked.max_score) == (baseline.score, baseline.max_score), attack["attack"]
+    if attack.get("at_most_baseline"):
+        assert attacked.max_score == baseline.max_score and attacked.score <= baseline.score, attack["attack"]
+    else:
+        assert (attacked.score, attacked.max_score) == (baseline.score, baseline.max_score), attack["attack"]
     for other in run.tasks:
         if other.id != target:
             expected = honest[other.id]
