@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from grader.probes.genuine import inherits, type_label
+from grader.probes.values import described_type
 from grader.worker.loader import ContractError
 
 
@@ -35,27 +36,31 @@ def float_array(value: Any, what: str) -> np.ndarray:
 
 
 def describe_output(value: Any) -> dict[str, Any]:
-    """What a NumPy function returned: its type name, whether it is an ndarray, its values.
+    """What a NumPy function returned: its type, in words ("kind"), whether it is an ndarray, its values.
 
     ``values`` is a float64 copy (None when the value is not numeric at all), so the check
     can both insist on "NumPy out" and compare the numbers.
     """
-    kind = type_label(value)
     try:
         values = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError):
         values = None
-    return {"type": kind, "is_ndarray": inherits(value, np.ndarray), "values": values}
+    return {"type": type_label(value), "kind": described_type(value),
+            "is_ndarray": inherits(value, np.ndarray), "values": values}
 
 
 def scalar_output(value: Any) -> dict[str, Any]:
-    """A returned loss: its type name, its size and its value as a float (None if not numeric)."""
-    kind = type_label(value)
+    """A returned loss: its type (and in words), its size, its value (None unless one number)
+    and ``number``: the value, or the mean of several values, so that the checks other than
+    "returns one number" judge the numbers of a loss returned in the wrong shape."""
+    kind = {"type": type_label(value), "kind": described_type(value)}
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        return {"type": kind, "size": None, "value": None}
-    return {"type": kind, "size": int(array.size),
+        return {**kind, "size": None, "value": None, "number": None}
+    with np.errstate(all="ignore"):
+        number = float(np.mean(array)) if array.size else None
+    return {**kind, "size": int(array.size), "number": number,
             "value": float(array.reshape(-1)[0]) if array.size == 1 else None}
 
 
