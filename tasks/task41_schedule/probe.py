@@ -10,7 +10,7 @@ shows up from the first epoch.
 import numpy as np
 
 from grader.probes.genuine import inherits, type_label
-from grader.probes.values import measured_number
+from grader.probes.values import described_type, measured_number
 from grader.worker.loader import ContractError, exception_text
 
 
@@ -30,7 +30,7 @@ def scheduler_kind(student):
     import tensorflow as tf
 
     scheduler = student.make_scheduler()
-    return {"type": type_label(scheduler),  # isinstance would believe a __class__ property
+    return {"type": type_label(scheduler), "kind": described_type(scheduler),  # never isinstance
             "is_learning_rate_scheduler": inherits(scheduler, tf.keras.callbacks.LearningRateScheduler),
             "is_callback": inherits(scheduler, tf.keras.callbacks.Callback)}
 
