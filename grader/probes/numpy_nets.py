@@ -32,7 +32,7 @@ def float_array(value: Any, what: str) -> np.ndarray:
     try:
         array = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
-        raise ContractError(f"{what} must be a NumPy array of numbers, not {type_label(value)} "
+        raise ContractError(f"{what} must be a NumPy array of numbers, not {described_type(value)} "
                             f"({exc})") from None
     return array
 

@@ -9,7 +9,8 @@ and its steps from the graph TensorFlow serialises for it, never from Python cla
 
 import numpy as np
 from grader.probes.data import counted_dataset, decode_indices, mnist_like_arrays, pipeline_steps
-from grader.probes.genuine import genuine_base, inherits, is_exactly, type_label
+from grader.probes.genuine import genuine_base, inherits, is_exactly
+from grader.probes.values import described_type
 from grader.worker.loader import ContractError
 
 
@@ -21,7 +22,7 @@ def run_pipeline(student, count=1300, batch_size=32, training=True, epochs=2, se
     source, reads = counted_dataset(images, labels)
     dataset = student.prepare_data(source, batch_size=batch_size, training=training)
     if not inherits(dataset, tf.data.Dataset):
-        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {type_label(dataset)}")
+        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {described_type(dataset)}")
     tensorflow_class = genuine_base(type(dataset))
     spec = _describe_spec(tensorflow_class.element_spec.fget(dataset))
     runs = [_one_epoch(tensorflow_class.__iter__(dataset), labels) for _ in range(epochs)]

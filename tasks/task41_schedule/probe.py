@@ -43,7 +43,7 @@ def fit_rates(student, epochs=65, start_rate=0.05, initial_epoch=0, seed=0):
     scheduler = student.make_scheduler()
     if not inherits(scheduler, tf.keras.callbacks.Callback):
         raise ContractError("make_scheduler must return a Keras callback "
-                            f"(tf.keras.callbacks.LearningRateScheduler), not {type_label(scheduler)}")
+                            f"(tf.keras.callbacks.LearningRateScheduler), not {described_type(scheduler)}")
     rates, seen_epochs = [], []
 
     class RateRecorder(tf.keras.callbacks.Callback):
