@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from tensorflow.core.framework.graph_pb2 import GraphDef
+from tensorflow.python.data.ops.dataset_ops import DatasetV2
+from tensorflow.python.framework.tensor_util import MakeNdarray as _tensor_to_array
 
 MARK_LOW, MARK_HIGH, INDEX_HIGH, INDEX_LOW = 0, 1, 2, 3
 
@@ -56,6 +59,44 @@ def decode_indices(flat_images: np.ndarray) -> np.ndarray:
     digits = np.rint(np.where(np.isfinite(scaled), scaled, -1)).astype(np.int64)
     index = digits[:, 0] * 256 + digits[:, 1]
     return np.where(valid & (digits >= 0).all(axis=1) & (digits < 256).all(axis=1), index, -1)
+
+
+_serialized_graph = DatasetV2._as_serialized_graph  # TensorFlow's own, taken before any submission
+_graph_from_bytes = GraphDef.FromString
+# Ops that set options or wrap the pipeline without transforming its elements.
+_NOT_A_STEP = frozenset({"OptionsDataset", "ModelDataset", "MaxIntraOpParallelismDataset",
+                         "PrivateThreadPoolDataset"})
+
+
+def pipeline_steps(dataset: Any) -> list[dict[str, Any]]:
+    """The steps of a dataset's graph, source first: each op's name and its constant arguments.
+
+    Read from the graph TensorFlow serialises for the dataset (so a pipeline built inside a
+    ``tf.function``, which comes back as a variant dataset, reads like any other), following
+    each step's first input back to the source.
+    """
+    graph = _graph_from_bytes(_serialized_graph(dataset).numpy())
+    nodes = {node.name: node for node in graph.node}
+    result = next((node for node in graph.node if node.op == "_Retval"), None)
+    steps, name = [], result.input[0] if result is not None and result.input else None
+    while name in nodes:
+        node = nodes[name.split(":")[0]]
+        if "Dataset" in node.op and node.op not in _NOT_A_STEP:
+            steps.append({"op": node.op, "constants": [_constant(nodes.get(arg.split(":")[0]))
+                                                       for arg in node.input[1:]]})
+        name = node.input[0].split(":")[0] if node.input else None
+    return steps[::-1]
+
+
+def _constant(node: Any) -> float | None:
+    """The scalar value of a Const node (e.g. a buffer size), else None."""
+    if node is None or node.op != "Const":
+        return None
+    try:
+        value = _tensor_to_array(node.attr["value"].tensor)
+    except (KeyError, TypeError, ValueError):  # a resource or variant constant: not a number
+        return None
+    return float(value) if value.size == 1 and value.dtype.kind in "biuf" else None
 
 
 def teacher_classification(count: int, features: int = 784, classes: int = 10,

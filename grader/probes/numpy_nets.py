@@ -7,7 +7,9 @@ is of the wrong kind. They hold no expected value: the trusted checks compare.
 
 Correct code in any reasonable style must read alike: parameters stored as lists or
 tuples (or as a property over separate weight and bias lists), biases shaped ``(n,)`` or
-``(1, n)``, float32 or float64.
+``(1, n)``, float32 or float64. Parameters in another layout than TASKS.md's list of
+``(W, b)`` pairs (bias first, separate lists, one flat list) are read and assigned in
+that layout too, so the one check of the layout names the fault and the others run.
 
 Whether a value is a NumPy array, a list or a tuple is read from its real type
 (grader.probes.genuine), never from ``isinstance``, which believes a ``__class__``
@@ -21,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from grader.probes.genuine import inherits, type_label
+from grader.probes.values import described_type
 from grader.worker.loader import ContractError
 
 
@@ -29,94 +32,180 @@ def float_array(value: Any, what: str) -> np.ndarray:
     try:
         array = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
-        raise ContractError(f"{what} must be a NumPy array of numbers, not {type_label(value)} "
+        raise ContractError(f"{what} must be a NumPy array of numbers, not {described_type(value)} "
                             f"({exc})") from None
     return array
 
 
 def describe_output(value: Any) -> dict[str, Any]:
-    """What a NumPy function returned: its type name, whether it is an ndarray, its values.
+    """What a NumPy function returned: its type, in words ("kind"), whether it is an ndarray, its values.
 
     ``values`` is a float64 copy (None when the value is not numeric at all), so the check
     can both insist on "NumPy out" and compare the numbers.
     """
-    kind = type_label(value)
     try:
         values = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError):
         values = None
-    return {"type": kind, "is_ndarray": inherits(value, np.ndarray), "values": values}
+    return {"type": type_label(value), "kind": described_type(value),
+            "is_ndarray": inherits(value, np.ndarray), "values": values}
 
 
 def scalar_output(value: Any) -> dict[str, Any]:
-    """A returned loss: its type name, its size and its value as a float (None if not numeric)."""
-    kind = type_label(value)
+    """A returned loss: its type (and in words), its size, its value (None unless one number)
+    and ``number``: the value, or the mean of several values, so that the checks other than
+    "returns one number" judge the numbers of a loss returned in the wrong shape."""
+    kind = {"type": type_label(value), "kind": described_type(value)}
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
-        return {"type": kind, "size": None, "value": None}
-    return {"type": kind, "size": int(array.size),
+        return {**kind, "size": None, "value": None, "number": None}
+    with np.errstate(all="ignore"):
+        number = float(np.mean(array)) if array.size else None
+    return {**kind, "size": int(array.size), "number": number,
             "value": float(array.reshape(-1)[0]) if array.size == 1 else None}
 
 
 # --- MLP parameters -------------------------------------------------------------------
 
-def read_params(model: Any, owner: str = "MLP.params") -> list[tuple[np.ndarray, np.ndarray]]:
-    """The model's ``params`` as float64 ``(W, b)`` copies; ``b`` keeps its own shape."""
+REQUIRED_LAYOUT = ("a list of (W, b) pairs, one per layer from the input on, W shaped "
+                   "(n_in, n_out) and b holding n_out values")
+REQUIRED_GRADIENTS = ("a list of (dW, db) pairs, one per layer in the order of params, dW "
+                      "shaped like W and db holding one value per unit")
+# Where layer i's W and b sit in each layout a student may write (paths of indices).
+_PATHS = {
+    "pairs": lambda i: ((i, 0), (i, 1)),
+    "pairs_bias_first": lambda i: ((i, 1), (i, 0)),
+    "separate_lists": lambda i: ((0, i), (1, i)),
+    "flat": lambda i: ((2 * i,), (2 * i + 1,)),
+}
+LAYOUT_WORDS = {
+    "pairs": REQUIRED_LAYOUT,
+    "pairs_bias_first": "(b, W) pairs: the bias first",
+    "separate_lists": "two separate lists, all the weights and then all the biases",
+    "flat": "one flat list W1, b1, W2, b2, ...",
+}
+Layers = list[tuple[np.ndarray, np.ndarray]]
+
+
+def _at(container: Any, path: tuple[int, ...]) -> Any:
+    """The item at ``path`` inside nested lists or tuples (their real types), else None."""
+    for index in path:
+        if not inherits(container, (list, tuple)) or index >= len(container):
+            return None
+        container = container[index]
+    return container
+
+
+def _shape(value: Any) -> tuple[int, ...] | None:
+    try:
+        return np.shape(np.array(value, dtype=np.float64))
+    except (TypeError, ValueError):
+        return None
+
+
+def _fits(params: Any, layout: str, sizes: list[int]) -> bool:
+    """Whether ``params`` holds, in ``layout``, W (n_in, n_out) and n_out biases for every layer."""
+    count = len(sizes) - 1
+    expected_length = {"separate_lists": 2, "flat": 2 * count}.get(layout, count)
+    if not inherits(params, (list, tuple)) or len(params) != expected_length:
+        return False
+    if layout == "separate_lists" and any(not inherits(part, (list, tuple)) or len(part) != count
+                                          for part in params):
+        return False
+    for index, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        if layout.startswith("pairs") and not (inherits(params[index], (list, tuple))
+                                               and len(params[index]) == 2):
+            return False
+        w_path, b_path = _PATHS[layout](index)
+        w_shape, b_shape = _shape(_at(params, w_path)), _shape(_at(params, b_path))
+        if w_shape != (n_in, n_out) or b_shape is None or int(np.prod(b_shape)) != n_out:
+            return False
+    return True
+
+
+def params_layout(model: Any, sizes: list[int]) -> str | None:
+    """Which layout ``model.params`` has for ``sizes`` (see ``LAYOUT_WORDS``); None if none fits."""
     params = getattr(model, "params", None)
-    if not inherits(params, (list, tuple)) or not params:
-        raise ContractError(f"{owner} must be a non-empty list of (W, b) pairs, not "
-                            f"{type_label(params)}")
-    layers = []
-    for index, layer in enumerate(params):
-        if not inherits(layer, (list, tuple)) or len(layer) != 2:
-            raise ContractError(f"{owner}[{index}] must be a pair (W, b), not {type_label(layer)}")
-        weights = float_array(layer[0], f"{owner}[{index}][0] (W)")
-        bias = float_array(layer[1], f"{owner}[{index}][1] (b)")
-        if weights.ndim != 2:
-            raise ContractError(f"{owner}[{index}][0] (W) must be 2-D (n_in, n_out), "
-                                f"not of shape {weights.shape}")
-        layers.append((weights, bias))
-    return layers
+    return next((layout for layout in _PATHS if _fits(params, layout, sizes)), None)
 
 
-def params_as_data(layers: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, Any]:
+def _unreadable(model: Any, sizes: list[int], owner: str) -> ContractError:
+    params = getattr(model, "params", None)
+    return ContractError(
+        f"{owner} could not be read, so this check cannot run: for layer_sizes {sizes} TASKS.md "
+        f"requires {REQUIRED_LAYOUT}; {owner} is {described_type(params)}"
+        f"{' ' + _shapes_of(params) if inherits(params, (list, tuple)) else ''}.")
+
+
+def _shapes_of(params: Any) -> str:
+    def shape(item):
+        if inherits(item, (list, tuple)):
+            return "(" + ", ".join(shape(inner) for inner in item) + ")"
+        found = _shape(item)
+        return "?" if found is None else str(tuple(found))
+    return "holding " + shape(params)
+
+
+def read_params(model: Any, sizes: list[int], owner: str = "MLP.params") -> Layers:
+    """The model's ``params`` as float64 ``(W, b)`` copies, from any layout ``params_layout`` knows."""
+    layout = params_layout(model, sizes)
+    if layout is None:
+        raise _unreadable(model, sizes, owner)
+    params = model.params
+    return [tuple(float_array(_at(params, path), f"{owner} (layer {index})")
+                  for path in _PATHS[layout](index)) for index in range(len(sizes) - 1)]
+
+
+def params_as_data(layers: Layers) -> dict[str, Any]:
     """Plain data for the checks: weights, biases flattened to (n_out,), original bias shapes."""
     return {"W": [weights for weights, _ in layers],
             "b": [bias.reshape(-1) for _, bias in layers],
             "b_shapes": [list(bias.shape) for _, bias in layers]}
 
 
-def assign_params(model: Any, layers: list[tuple[np.ndarray, np.ndarray]]) -> None:
-    """Set ``model.params`` to ``layers`` in the student's own layout and dtypes.
+def assign_params(model: Any, layers: Layers) -> None:
+    """Set ``model.params`` to ``layers`` in the student's own layout, containers and dtypes.
 
-    The containers (list or tuple, outer and per layer), each array's dtype and the
-    bias shape are copied from what the model holds, so code that updates its
-    parameters in place (``layer[0] -= ...`` on a list, ``W -= ...``) keeps working.
+    The containers (list or tuple, outer and inner), each array's dtype and the bias shape
+    are copied from what the model holds, so code that updates its parameters in place
+    (``layer[0] -= ...`` on a list, ``W -= ...``) keeps working.
     """
-    original = getattr(model, "params", None)
-    current = read_params(model)
-    if len(current) != len(layers):
-        raise ContractError(f"MLP.params holds {len(current)} layers; expected {len(layers)}")
-    rebuilt = []
-    for index, ((weights, bias), old) in enumerate(zip(layers, original)):
-        if tuple(current[index][0].shape) != tuple(weights.shape) or current[index][1].size != bias.size:
-            raise ContractError(f"MLP.params[{index}] holds W {current[index][0].shape} and b "
-                                f"{current[index][1].shape}; expected W {weights.shape} and "
-                                f"{bias.size} biases")
-        new_weights = np.array(weights, dtype=_float_dtype(old[0]), copy=True)
-        new_bias = np.array(bias, dtype=_float_dtype(old[1]), copy=True).reshape(np.shape(old[1]))
-        rebuilt.append(_same_container(old, (new_weights, new_bias)))
+    sizes = [layers[0][0].shape[0], *(weights.shape[1] for weights, _ in layers)]
+    layout = params_layout(model, sizes)
+    if layout is None:
+        raise _unreadable(model, sizes, "MLP.params")
+    original = model.params
+    values = {}
+    for index, new in enumerate(layers):
+        for path, value in zip(_PATHS[layout](index), new):
+            old = _at(original, path)
+            values[path] = np.array(value, dtype=_float_dtype(old), copy=True).reshape(np.shape(old))
     try:
-        model.params = _same_container(original, rebuilt)
+        model.params = _rebuilt(original, values)
     except AttributeError as exc:
         raise ContractError(f"MLP.params must be assignable (the grader sets it): {exc}") from None
-    readback = read_params(model)
+    readback = read_params(model, sizes)
     for index, ((weights, bias), (got_w, got_b)) in enumerate(zip(layers, readback)):
         if not (np.allclose(got_w, weights, rtol=1e-5, atol=1e-6)
                 and np.allclose(got_b.reshape(-1), bias.reshape(-1), rtol=1e-5, atol=1e-6)):
-            raise ContractError(f"after `model.params = new_params`, model.params[{index}] does not "
-                                "hold the new values: store the assigned parameters")
+            raise ContractError(f"after `model.params = new_params`, layer {index} of MLP.params does "
+                                "not hold the new values: store the assigned parameters")
+
+
+def _rebuilt(original: Any, values: dict[tuple[int, ...], np.ndarray]) -> Any:
+    """``original`` (nested at most two deep) with the arrays at the given paths replaced."""
+    items = list(original)
+    for index, item in enumerate(items):
+        if (index,) in values:
+            items[index] = values[(index,)]
+        elif any(path[0] == index for path in values):
+            inner = list(item)
+            for path, value in values.items():
+                if path[0] == index:
+                    inner[path[1]] = value
+            items[index] = _same_container(item, inner)
+    return _same_container(original, items)
 
 
 def _float_dtype(value: Any) -> np.dtype:
@@ -132,31 +221,22 @@ def _same_container(template: Any, items: Any) -> Any:
     return list(items)
 
 
-def read_gradients(value: Any, layers: list[tuple[np.ndarray, np.ndarray]],
-                   producer: str = "backward") -> dict[str, list[np.ndarray]]:
-    """A returned list of ``(dW, db)`` as float64 arrays; ``db`` flattened to (n_out,)."""
-    if not inherits(value, (list, tuple)):
-        raise ContractError(f"{producer} must return a list of (dW, db) pairs, one per layer, not "
-                            f"{type_label(value)}")
-    if len(value) != len(layers):
-        raise ContractError(f"{producer} returned {len(value)} entries for a network of "
-                            f"{len(layers)} layers; return one (dW, db) pair per layer, in the "
-                            "order of params")
-    d_weights, d_biases = [], []
-    for index, (pair, (weights, bias)) in enumerate(zip(value, layers)):
-        if not inherits(pair, (list, tuple)) or len(pair) != 2:
-            raise ContractError(f"{producer}()[{index}] must be a pair (dW, db), not {type_label(pair)}")
-        d_w = float_array(pair[0], f"{producer}()[{index}][0] (dW)")
-        d_b = float_array(pair[1], f"{producer}()[{index}][1] (db)")
-        if d_w.shape != weights.shape:
-            raise ContractError(f"{producer}()[{index}][0] (dW) has shape {d_w.shape}; it must have "
-                                f"the shape of W, {weights.shape}")
-        if d_b.size != bias.size:
-            raise ContractError(f"{producer}()[{index}][1] (db) has {d_b.size} values; it must have "
-                                f"one per unit ({bias.size}), like b")
-        d_weights.append(d_w)
-        d_biases.append(d_b.reshape(-1))
-    return {"dW": d_weights, "db": d_biases}
+def read_gradients(value: Any, layers: Layers, producer: str = "backward",
+                   layout: str | None = "pairs") -> dict[str, list[np.ndarray]]:
+    """A returned list of ``(dW, db)`` as float64 arrays; ``db`` flattened to (n_out,).
+
+    Gradients in the layout the model's ``params`` has (``layout``) are read too: the
+    params layout check names that fault once.
+    """
+    sizes = [layers[0][0].shape[0], *(weights.shape[1] for weights, _ in layers)]
+    for candidate in dict.fromkeys([layout or "pairs", "pairs"]):
+        if _fits(value, candidate, sizes):
+            pairs = [[float_array(_at(value, path), f"{producer}() (layer {index})")
+                      for path in _PATHS[candidate](index)] for index in range(len(layers))]
+            return {"dW": [d_w for d_w, _ in pairs], "db": [d_b.reshape(-1) for _, d_b in pairs]}
+    raise ContractError(
+        f"{producer} must return {REQUIRED_GRADIENTS}; it returned {described_type(value)}"
+        f"{' ' + _shapes_of(value) if inherits(value, (list, tuple)) else ''}.")
 
 
 def random_layers(sizes: list[int], seed: int, scale: float = 1.0) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -18,7 +18,7 @@ import numpy as np
 from tensorflow.python.framework.dtypes import as_dtype
 from tensorflow.python.framework.ops import EagerTensor
 
-from grader.probes.genuine import inherits, is_exactly, type_label
+from grader.probes.genuine import OWN_CLASS, inherits, is_exactly, type_label
 from grader.worker.loader import ContractError
 
 _int_value = int.__int__
@@ -91,13 +91,39 @@ def measured_dtype(value: Any) -> str | None:
     return None
 
 
+_PHRASES = {"NoneType": "None", "bool": "a bool (True or False)", "int": "a Python int",
+            "float": "a Python float", "str": "a string", "list": "a list", "tuple": "a tuple",
+            "dict": "a dict", "ndarray": "a NumPy array", "EagerTensor": "a TensorFlow tensor",
+            "SymbolicTensor": "a symbolic TensorFlow tensor (made inside a tf.function)",
+            "generator": "a generator", "function": "a function",
+            "builtin_function_or_method": "a function"}
+
+
+def described_type(value: Any) -> str:
+    """What ``value`` is, in words a student reads after "returned": 'a TensorFlow tensor (EagerTensor)'.
+
+    Named by its real type (never by what it says); NumPy scalars read 'a NumPy float32
+    scalar', a class of the submission 'an object of your class Foo'.
+    """
+    label = type_label(value)
+    if label.endswith(OWN_CLASS):
+        return f"an object of your class {label[:-len(OWN_CLASS)]}"
+    if label in ("EagerTensor", "SymbolicTensor", "ndarray"):
+        return f"{_PHRASES[label]} ({label})" if label != "ndarray" else _PHRASES[label]
+    if label in _PHRASES:
+        return _PHRASES[label]
+    if inherits(value, np.generic):
+        return f"a NumPy {label} scalar"
+    return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
+
+
 def plain_number(value: Any, producer: str) -> int | float:
     """The true int or float held by ``value``; a ContractError for anything else."""
     if inherits(value, bool):
         raise ContractError(f"{producer} must return a number, not a bool")
     array = measured_array(value)
     if array is None or array.size != 1 or array.dtype.kind not in "iuf":
-        raise ContractError(f"{producer} must return a number, but returned {type_label(value)}")
+        raise ContractError(f"{producer} must return a number, but returned {described_type(value)}")
     return array.reshape(-1)[0].item()
 
 

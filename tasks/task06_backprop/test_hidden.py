@@ -138,8 +138,10 @@ def test_gradients_match_numpy(probe):
 @pytest.mark.points(1)
 def test_gradients_averaged_over_batch(probe):
     """The gradients are averaged over the batch: a batch stacked twice gives the same gradients"""
-    once, twice = probe.gradients(sizes=DEEP), probe.gradients(sizes=DEEP, repeat=2)
-    factors = [ratio(b, a) for a, b in zip(once["dW"] + once["db"], twice["dW"] + twice["db"])]
+    once = probe.gradients(sizes=DEEP, own=True)
+    twice = probe.gradients(sizes=DEEP, repeat=2, own=True)
+    factors = [ratio(b, a) for a, b in zip(once["dW"] + once["db"], twice["dW"] + twice["db"])
+               if np.linalg.norm(a) > 1e-12]  # the MLP's own initial weights: some may be zero
     assert all(abs(f - 1) < 1e-3 for f in factors), (
         "Stacking the same batch twice changes the gradients by a factor "
         f"{np.round(np.median(factors), 3)}: they grow with the batch size. The loss is the mean "
@@ -154,7 +156,7 @@ def test_step_returns_loss_before_update(probe):
     before = mean_cce(obs["W"], obs["b"], obs["x"], obs["targets"])
     after = mean_cce(obs["W_after"], obs["b_after"], obs["x"], obs["targets"])
     returned = obs["returned"]["value"]
-    assert returned is not None, f"step returned a {obs['returned']['type']}, not the loss."
+    assert returned is not None, f"step returned {obs['returned']['kind']}, not the loss."
     if abs(returned - after) <= 1e-5 * max(1, after) < abs(returned - before):
         raise AssertionError(
             f"step returned {returned:.6f}, the loss after the update; return the loss computed "
@@ -181,45 +183,49 @@ def test_step_updates_every_layer(probe):
 
 @pytest.mark.points(2)
 def test_step_is_gradient_descent(probe):
-    """step moves every parameter by -learning_rate x its gradient"""
+    """step moves every parameter by -learning_rate x the gradient backward returns"""
     obs = probe.one_step(sizes=DEEP, learning_rate=0.001)
     rate = obs["learning_rate"]
-    want_w, want_b = expected_gradients(obs)
     moves = [a - b for a, b in zip(obs["W_after"] + obs["b_after"], obs["W"] + obs["b"])]
-    expected = [-rate * g for g in want_w + want_b]
-    errors = [relative_error(m, e) for m, e in zip(moves, expected)]
+    expected = [-rate * g for g in obs["backward_dW"] + obs["backward_db"]]
+    moved = [index for index, move in enumerate(moves) if np.any(move != 0)]
+    judged = moved or list(range(len(moves)))  # an array never updated: the check above names it
+    errors = [relative_error(moves[i], expected[i]) for i in judged]
     if max(errors) <= 0.05:
         return
-    ratios = [ratio(m, e) for m, e in zip(moves, expected)]
+    ratios = [ratio(moves[i], expected[i]) for i in judged]
     if all(r < -0.5 for r in ratios):
         raise AssertionError(
             "step moves the parameters along +learning_rate x gradient: that is gradient ascent, "
             "the loss grows. This is the tiny error of the quiz, the sign of the update: write "
             "W -= learning_rate * dW (and b -= learning_rate * db), not +=.")
     raise AssertionError(
-        f"step does not move the parameters by -learning_rate x gradient (the update is "
-        f"{np.round(np.median(ratios), 3)} times the expected one; relative error per array "
+        f"step does not move the parameters by -learning_rate x the gradients backward returns "
+        f"(the update is {np.round(np.median(ratios), 3)} times that; relative error per array "
         f"{[round(e, 3) for e in errors]}, weights first, then biases). One SGD step is "
-        "W -= learning_rate * dW and b -= learning_rate * db for every layer, with the gradients "
-        "of the mean loss over the batch.")
+        "W -= learning_rate * dW and b -= learning_rate * db for every layer, with dW and db "
+        "the gradients of the mean loss over the batch.")
 
 
 @pytest.mark.points(2)
 def test_loss_decreases_during_training(probe):
-    """The loss decreases over 80 SGD steps on a small learnable problem"""
+    """The loss decreases over 200 SGD steps on a small learnable problem"""
     obs = probe.training()
-    start = mean_cce(obs["W"], obs["b"], obs["x"], obs["targets"])
-    with np.errstate(all="ignore"):
-        end = mean_cce(obs["W_after"], obs["b_after"], obs["x"], obs["targets"])
-    assert np.isfinite(end), "After training the parameters hold NaN or infinity."
+    if obs["readable"]:
+        start = mean_cce(obs["W"], obs["b"], obs["x"], obs["targets"])
+        with np.errstate(all="ignore"):
+            end = mean_cce(obs["W_after"], obs["b_after"], obs["x"], obs["targets"])
+        assert np.isfinite(end), "After training the parameters hold NaN or infinity."
+    else:  # params cannot be read (the layout check says why): the losses step returned
+        start, end = obs["losses"][0], obs["losses"][-1]
+        assert np.isfinite(start) and np.isfinite(end), (
+            f"step returned the losses {start} and {end}, first and last: not finite numbers.")
     if end > start:
         raise AssertionError(
             f"The loss grows during training, from {start:.3f} to {end:.3f}. The typical tiny "
             "error: the sign of the update. Gradient descent subtracts the gradient, "
-            "W -= learning_rate * dW; W += learning_rate * dW climbs the loss (gradient ascent). "
-            "If the sign is right, the steps are far too large: gradients summed over the batch "
-            "instead of averaged multiply the learning rate by the batch size.")
+            "W -= learning_rate * dW; W += learning_rate * dW climbs the loss (gradient ascent).")
     assert end < 0.7 * start, (
-        f"The loss barely decreases in 80 full-batch steps with learning rate 1.0 (from "
+        f"The loss barely decreases in 200 full-batch steps with learning rate 0.2 (from "
         f"{start:.3f} to {end:.3f}; a correct MLP gets below {0.7 * start:.3f}). Check that step "
         "updates every layer with -learning_rate x the gradients of the mean loss.")

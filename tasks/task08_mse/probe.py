@@ -19,21 +19,22 @@ def _pair(shape, seed):
 
 
 def losses(student, shape=(4, 3), seed=0):
-    """mse on one pair, on its errors scaled, on other error patterns and on reshaped copies."""
+    """mse on one pair, on its errors scaled, with its elements permuted and on reshaped copies."""
     targets, predictions = _pair(shape, seed)
     errors = predictions - targets
     scaled = [[factor, scalar_output(student.mse(targets, targets + factor * errors))]
               for factor in SCALES]
-    patterns = []
+    permuted = []
     for offset in (1, 2, 3):
-        t, p = _pair(shape, seed + 100 * offset)
-        patterns.append({"targets": t, "predictions": p, "loss": scalar_output(student.mse(t, p))})
+        order = np.random.default_rng(seed + 100 * offset).permutation(targets.size)
+        t, p = (a.reshape(-1)[order].reshape(shape) for a in (targets, predictions))
+        permuted.append(scalar_output(student.mse(t, p)))
     reshaped = [{"shape": list(new_shape),
                  "loss": scalar_output(student.mse(targets.reshape(new_shape), predictions.reshape(new_shape)))}
                 for new_shape in RESHAPES if int(np.prod(new_shape)) == targets.size]
     return {"targets": targets, "predictions": predictions,
             "loss": scalar_output(student.mse(targets, predictions)),
-            "scaled": scaled, "patterns": patterns, "reshaped": reshaped}
+            "scaled": scaled, "permuted": permuted, "reshaped": reshaped}
 
 
 def gradient(student, shape=(4, 3), seed=0, step=0.01):
@@ -52,5 +53,7 @@ def gradient(student, shape=(4, 3), seed=0, step=0.01):
 
 
 def _value(value):
-    result = scalar_output(value)["value"]
-    return np.nan if result is None else result
+    """The loss as one number: the mean of the values when mse returns several (Task 8's
+    public check names that fault; the derivative is still measured)."""
+    number = scalar_output(value)["number"]
+    return np.nan if number is None else number

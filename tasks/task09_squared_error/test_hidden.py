@@ -14,9 +14,8 @@ from grader.testing import array, as_choice
 
 def runs(probe):
     results = probe.sample_counts()["results"]
-    for item in results:
-        assert item["loss"]["value"] is not None, (
-            f"mse returned {item['loss']['size']} values; return one number.")
+    for item in results:  # one number or several: Task 8 grades that, the numbers count here
+        assert item["loss"]["number"] is not None, f"mse returned {item['loss']['kind']}, not numbers."
     return results
 
 
@@ -24,9 +23,9 @@ def runs(probe):
 def test_loss_does_not_grow_with_sample_count(probe):
     """The same per-sample errors give the same loss for 3, 6 and 30 samples"""
     results = runs(probe)
-    first = results[0]["loss"]["value"]
+    first = results[0]["loss"]["number"]
     for item in results[1:]:
-        factor = item["loss"]["value"] / first if first else float("inf")
+        factor = item["loss"]["number"] / first if first else float("inf")
         if abs(factor - 1) <= 1e-5:
             continue
         repeat = item["repeat"]

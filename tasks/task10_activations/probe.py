@@ -52,4 +52,5 @@ def _call(function, z):
     except NotImplementedError:
         raise  # a stub: the task is missing, not wrong
     except Exception as exc:  # noqa: BLE001 - reported to the checks, which explain it
-        return {"type": None, "is_ndarray": False, "values": None, "error": exception_text(exc)}
+        return {"type": None, "kind": None, "is_ndarray": False, "values": None,
+                "error": exception_text(exc)}

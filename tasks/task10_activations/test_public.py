@@ -13,7 +13,7 @@ def test_functions_return_numpy_arrays(probe):
     for name, out in outputs.items():
         assert not out["error"], f"{name} raised {out['error']} for a (5, 7) NumPy array."
         assert out["is_ndarray"], (
-            f"{name} returned a {out['type']} for a NumPy array; NumPy in, NumPy out: use NumPy "
+            f"{name} returned {out['kind']} for a NumPy array; NumPy in, NumPy out: use NumPy "
             "operations on the whole array (np.maximum, np.tanh, np.exp...), no Python loops, "
             "lists or TensorFlow.")
         assert out["values"].shape == (5, 7), (

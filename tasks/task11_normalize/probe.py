@@ -10,7 +10,7 @@ import numpy as np
 from tensorflow.python.framework.ops import EagerTensor
 
 from grader.probes.genuine import is_exactly, type_label
-from grader.probes.values import measured_dtype
+from grader.probes.values import described_type, measured_dtype
 from grader.worker.loader import exception_text
 
 
@@ -27,6 +27,7 @@ def _inputs(seed):
         "every_value_array": (every, False),
         "image_array": (image, False),
         "batch_array": (batch, False),
+        "cube_array": (cube, False),
         "every_value_tensor": (every, True),
         "batch_tensor": (batch, True),
         "cube_tensor": (cube, True),
@@ -40,7 +41,7 @@ def normalize_cases(student, seed=0):
     for name, (values, as_tensor) in cases.items():
         given = tf.constant(values) if as_tensor else values.copy()
         entry = {"input": values.copy(), "input_kind": "tf.Tensor" if as_tensor else "np.ndarray",
-                 "error": None, "type": None, "is_tensor": False, "dtype": None,
+                 "error": None, "type": None, "kind": None, "is_tensor": False, "dtype": None,
                  "shape": None, "output": None}
         try:
             result = student.normalize(given)
@@ -48,7 +49,8 @@ def normalize_cases(student, seed=0):
             entry["error"] = exception_text(exc)
             report[name] = entry
             continue
-        entry.update(type=type_label(result), is_tensor=is_exactly(result, EagerTensor),
+        entry.update(type=type_label(result), kind=described_type(result),
+                     is_tensor=is_exactly(result, EagerTensor),
                      dtype=measured_dtype(result))
         try:
             output = np.array(result, dtype=np.float64)

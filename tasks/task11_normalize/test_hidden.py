@@ -1,4 +1,5 @@
-"""Task 11, hidden checks: the exact affine map, for arrays and tensors of any shape."""
+"""Task 11, hidden checks: one straight-line map for every pixel value, for arrays and
+tensors of any shape (where the line starts and ends is the public check's concern)."""
 
 import numpy as np
 import pytest
@@ -11,21 +12,14 @@ def expected(values):
 
 
 def diagnose(inputs, output):
-    """A sentence naming the likely fault of a wrong mapping."""
+    """A sentence naming the likely fault of a mapping that is not one straight line."""
     order = np.argsort(inputs, kind="stable")
-    steps = np.diff(output[order])
-    if np.any(steps < -1e-6):
+    if np.any(np.diff(output[order]) < -1e-6):
         return ("The mapping is not monotonic: the arithmetic wraps around in uint8 (e.g. "
                 "images - 128 or images * 2 on uint8 values overflows). Cast to float32 first, "
                 "then scale.")
-    low, high = float(output.min()), float(output.max())
-    if low >= -1e-6 and abs(high - 1) <= 1e-3:
-        return ("The values lie in [0, 1]: dividing by 255 is only half of the job. "
-                "Shift as well: images / 127.5 - 1 maps [0, 255] onto [-1, 1].")
-    if high > 2:
-        return (f"The values reach {high:g}: the images are not scaled. Use images / 127.5 - 1 "
-                "after casting to float32.")
-    return f"Expected {EXPECTED_RULE} for every pixel value x."
+    return (f"Each pixel value x must be scaled the same way, {EXPECTED_RULE}, in float "
+            "arithmetic (no rounding, clipping or integer division).")
 
 
 def own_mapping(cases):
@@ -56,16 +50,18 @@ def check_case(case, what, mapping):
 
 @pytest.mark.points(2)
 def test_every_value_mapped_linearly(probe):
-    """Every pixel value x from 0 to 255 becomes x / 127.5 - 1"""
+    """Every pixel value x from 0 to 255 is scaled by one straight line, as x / 127.5 - 1 is"""
     case = probe.normalize_cases()["every_value_array"]
     assert case["error"] is None, f"normalize(np.arange(256, dtype=np.uint8)) raised {case['error']}"
     output = case["output"]
     assert output is not None and output.shape == (256,), "normalize should return one value per pixel."
-    error = np.abs(output - expected(case["input"]))
-    assert float(error.max()) <= 1e-5, (
-        f"{int(np.sum(error > 1e-5))} of the 256 pixel values are mapped wrongly (e.g. "
-        f"{int(np.argmax(error))} -> {output[int(np.argmax(error))]:g}). "
-        + diagnose(case["input"], output))
+    x = case["input"].astype(np.float64)
+    line = output[0] + (output[255] - output[0]) * x / 255.0
+    error = np.abs(output - line)
+    assert float(error.max()) <= 1e-5 * max(1.0, float(np.abs(output).max())), (
+        f"{int(np.sum(error > 1e-5))} of the 256 pixel values are off the straight line from "
+        f"normalize(0) to normalize(255) (e.g. {int(np.argmax(error))} -> "
+        f"{output[int(np.argmax(error))]:g}). " + diagnose(case["input"], output))
 
 
 @pytest.mark.points(1)
@@ -75,6 +71,7 @@ def test_accepts_tensors(probe):
     mapping = own_mapping(cases)
     check_case(cases["every_value_tensor"], "tf.constant(np.arange(256, dtype=np.uint8))", mapping)
     check_case(cases["batch_tensor"], "a uint8 tf.Tensor of shape (4, 28, 28, 1)", mapping)
+    check_case(cases["cube_tensor"], "a uint8 tf.Tensor of shape (2, 3, 5)", mapping)
 
 
 @pytest.mark.points(1)
@@ -84,4 +81,4 @@ def test_any_shape(probe):
     mapping = own_mapping(cases)
     check_case(cases["batch_array"], "a uint8 array of shape (4, 28, 28, 1)", mapping)
     check_case(cases["image_array"], "a uint8 array of shape (28, 28, 1)", mapping)
-    check_case(cases["cube_tensor"], "a uint8 tf.Tensor of shape (2, 3, 5)", mapping)
+    check_case(cases["cube_array"], "a uint8 array of shape (2, 3, 5)", mapping)

@@ -14,7 +14,7 @@ import types
 import numpy as np
 
 from grader.probes.genuine import class_label, genuine_base, inherits, is_exactly, type_label
-from grader.probes.values import measured_array, measured_dtype, read_array
+from grader.probes.values import described_type, measured_array, measured_dtype, read_array
 from grader.worker.loader import ContractError, exception_text
 
 EXTRA = 10
@@ -30,7 +30,7 @@ def generator_report(student, num_samples=50, seed=0):
         iterator = iter(produced)
     except TypeError:
         raise ContractError("generate_data(num_samples) must return a generator (a function "
-                            f"with `yield`), but it returned {type_label(produced)}") from None
+                            f"with `yield`), but it returned {described_type(produced)}") from None
     items = list(itertools.islice(iterator, num_samples + EXTRA))
     report = {"is_generator": is_exactly(produced, types.GeneratorType), "count": len(items),
               "limit": num_samples + EXTRA, "num_samples": num_samples}
@@ -47,7 +47,7 @@ def dataset_report(student, num_samples=50, seed=0, use_default=False):
     with _watching_from_generator(calls):
         dataset = student.make_dataset() if use_default else student.make_dataset(num_samples=num_samples)
     if not inherits(dataset, tf.data.Dataset):
-        raise ContractError(f"make_dataset must return a tf.data.Dataset, not {type_label(dataset)}")
+        raise ContractError(f"make_dataset must return a tf.data.Dataset, not {described_type(dataset)}")
     limit = (1000 if use_default else num_samples) + EXTRA
     tensorflow_class = genuine_base(type(dataset))  # its methods, never a subclass's overrides
     report = {"spec": _describe_spec(tensorflow_class.element_spec.fget(dataset)),

@@ -16,7 +16,7 @@ def test_generator_yields_float32_images(probe):
         "(np.random.normal returns float64: add .astype(np.float32)).")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(2)
 def test_dataset_element_spec(probe):
     """make_dataset's element spec is TensorSpec((28, 28, 1), tf.float32)"""
     spec = probe.dataset_report()["spec"]

@@ -2,15 +2,15 @@
 
 Each input image carries its index (see ``grader.probes.data``), so the order of the
 elements in every epoch can be read back from the output, whatever the normalisation.
-The dataset is read through TensorFlow's own class (its ``element_spec``, ``__iter__``
-and class name), never through what a dataset subclass overrides or calls itself.
+The dataset is read through TensorFlow's own class (its ``element_spec`` and ``__iter__``)
+and its steps from the graph TensorFlow serialises for it, never from Python class names
+(a pipeline built inside a ``tf.function`` comes back as a variant dataset).
 """
 
 import numpy as np
-from tensorflow.python.data.ops.dataset_ops import _OptionsDataset
-
-from grader.probes.data import counted_dataset, decode_indices, mnist_like_arrays
-from grader.probes.genuine import genuine_base, genuine_name, inherits, is_exactly, type_label
+from grader.probes.data import counted_dataset, decode_indices, mnist_like_arrays, pipeline_steps
+from grader.probes.genuine import genuine_base, inherits, is_exactly
+from grader.probes.values import described_type
 from grader.worker.loader import ContractError
 
 
@@ -22,12 +22,12 @@ def run_pipeline(student, count=1300, batch_size=32, training=True, epochs=2, se
     source, reads = counted_dataset(images, labels)
     dataset = student.prepare_data(source, batch_size=batch_size, training=training)
     if not inherits(dataset, tf.data.Dataset):
-        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {type_label(dataset)}")
+        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {described_type(dataset)}")
     tensorflow_class = genuine_base(type(dataset))
     spec = _describe_spec(tensorflow_class.element_spec.fget(dataset))
     runs = [_one_epoch(tensorflow_class.__iter__(dataset), labels) for _ in range(epochs)]
     return {"spec": spec, "epochs": runs, "source_reads": int(reads.numpy()), "count": count,
-            "last_transformation": _last_transformation(dataset)}
+            "steps": _own_steps(dataset, source)}
 
 
 def _describe_spec(spec):
@@ -74,13 +74,8 @@ def _is_one_hot(targets):
     return (np.isin(targets, (0.0, 1.0)).all(axis=1)) & (targets.sum(axis=1) == 1)
 
 
-def _last_transformation(dataset):
-    """The TensorFlow class of the outermost dataset, looking through option wrappers.
-
-    A class of the submission's own is reported without its name, which could be
-    anything (``_PrefetchDataset`` included).
-    """
-    while is_exactly(dataset, _OptionsDataset):
-        dataset = dataset._input_dataset
-    name = genuine_name(dataset)
-    return name.strip("_") if name else "a dataset class of the submission's own"
+def _own_steps(dataset, source):
+    """The op names of the steps ``prepare_data`` added after the grader's source dataset."""
+    before, after = pipeline_steps(source), pipeline_steps(dataset)
+    start = len(before) if after[:len(before)] == before else 0
+    return [step["op"] for step in after[start:]]

@@ -12,7 +12,7 @@ import numpy as np
 from grader.probes.data import teacher_classification
 from grader.probes.genuine import type_label
 from grader.probes.training import is_tf_function, largest_traced_graphs, recorded_traces, tracing_count
-from grader.probes.values import measured_number
+from grader.probes.values import described_type, measured_number
 
 
 def train_epochs(student, schedule=(100, 100, 100, 196), batch_size=32, seed=0):
@@ -60,11 +60,12 @@ def _direct_step(step, model, optimizer, loss_fn, seed):
 def _one_epoch(student, step, objects, dataset, size, batch_size):
     import tensorflow as tf
 
-    calls, step_losses = [0], []
+    calls, calls_in_graph, step_losses = [0], [0], []
 
     @tf.autograph.experimental.do_not_convert  # stay plain Python even when traced
     def counting_step(*args, **kwargs):
         calls[0] += 1
+        calls_in_graph[0] += not tf.executing_eagerly()  # called while another function traces
         result = step(*args, **kwargs)
         loss = measured_number(result) if tf.executing_eagerly() else None
         if loss is not None:
@@ -76,8 +77,10 @@ def _one_epoch(student, step, objects, dataset, size, batch_size):
         returned = student.train_epoch(*objects, dataset)
     traces_after = tracing_count(step)
     return {"size": size, "batches": -(-size // batch_size), "calls": calls[0],
+            "calls_in_graph": calls_in_graph[0],
             "traces": None if traces_before is None else traces_after - traces_before,
-            "returned_type": type_label(returned), "returned": measured_number(returned),
+            "returned_type": type_label(returned), "returned_kind": described_type(returned),
+            "returned": measured_number(returned),
             "step_losses": step_losses, "graph_ops": _largest_graphs(student, traced)}
 
 

@@ -2,6 +2,11 @@
 
 import pytest
 
+from grader.testing import not_judged
+
+NOT_A_FUNCTION = ("train_step is not a tf.function, so {what} cannot be measured (the check "
+                  "'train_step is a tf.function' names this).")
+
 
 @pytest.mark.points(2)
 def test_epoch_loop_outside_tf_function(probe):
@@ -10,18 +15,28 @@ def test_epoch_loop_outside_tf_function(probe):
     assert not report["epoch_is_function"], (
         "train_epoch is a tf.function: the loop over the whole dataset then runs inside one "
         "graph (the quiz's fault). Keep the epoch loop in Python and trace only the step.")
+    if any(epoch["calls_in_graph"] for epoch in report["epochs"]):
+        raise AssertionError(
+            "train_step is called inside another tf.function: the loop over the batches runs in "
+            "that function's graph, not in plain Python, and later epochs reuse the graph without "
+            "calling train_step at all. Loop over the dataset in train_epoch itself and call "
+            "train_step once per batch.")
     for epoch in report["epochs"]:
         assert epoch["calls"] == epoch["batches"], (
             f"For {epoch['batches']} batches, train_step was called {epoch['calls']} times: call "
             "train_step once per batch from a Python loop (and by its module-level name).")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(1)
 def test_traced_once_per_signature(probe):
     """train_step is traced once per input signature, not once per batch or epoch"""
-    epochs = probe.train_epochs()["epochs"]
+    report = probe.train_epochs()
+    if not report["step_is_function"]:
+        not_judged(NOT_A_FUNCTION.format(what="how often it is traced"),
+                   because="test_train_step_is_tf_function")
+    epochs = report["epochs"]
     first = epochs[0]["traces"]
-    assert first is not None and first <= 2, (
+    assert first <= 2, (
         f"train_step was traced {first} times in the first epoch (full batches plus one partial "
         "batch need at most 2). Pass tensors, not Python numbers or new objects, so it is not retraced.")
     later = [epoch["traces"] for epoch in epochs[1:]]
@@ -62,4 +77,3 @@ def test_step_returns_loss_before_update(probe):
     assert abs(result["returned"] - result["loss_before_update"]) <= 1e-4, (
         f"train_step returned {result['returned']:.6f}, but loss_fn(target, model(x)) before "
         f"the update is {result['loss_before_update']:.6f}.")
-    assert result["weights_changed"], "One call of train_step should update the weights."

@@ -9,7 +9,8 @@ explicitly.
 
 import numpy as np
 
-from grader.probes.genuine import inherits, type_label
+from grader.probes.genuine import inherits
+from grader.probes.values import described_type
 from grader.worker.loader import ContractError
 
 STATE_NAMES = {"adagrad": "accumulator", "rmsprop": "mean_square"}
@@ -44,7 +45,7 @@ def _student_trajectory(function, rule, param, grads, state, hyperparameters):
         result = function(param.copy(), grad.copy(), state.copy(), **hyperparameters)
         if not inherits(result, (tuple, list)) or len(result) != 2:
             raise ContractError(f"{name} must return a pair (param, {STATE_NAMES[rule]}), but "
-                                f"returned {type_label(result)}")
+                                f"returned {described_type(result)}")
         try:
             param, state = (np.array(part, dtype=np.float64) for part in result)
         except (TypeError, ValueError):

@@ -129,9 +129,9 @@ def rmsprop_variants(param, grads, mean_square, learning_rate, rho, epsilon):
             for name in RMSPROP_FAULTS}
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(3)
 def test_adagrad_matches_keras(probe):
-    """adagrad_update follows Keras' Adagrad step by step (same rate and initial accumulator)"""
+    """adagrad_update follows Keras' Adagrad step by step, and the rule from an uneven accumulator"""
     param, grads = case(0)
     hyper = {"learning_rate": 0.1, "epsilon": 1e-7}
     report = probe.run_updates(rule="adagrad", param=param.tolist(), grads=grads.tolist(), state=0.1,
@@ -139,11 +139,6 @@ def test_adagrad_matches_keras(probe):
     observed, keras = trajectories(report, keras=True)
     compare("adagrad", observed, keras, adagrad_variants(param, grads, 0.1, **hyper),
             "Keras' Adagrad(learning_rate=0.1, initial_accumulator_value=0.1)")
-
-
-@pytest.mark.points(1)
-def test_adagrad_update_rule(probe):
-    """adagrad_update: accumulator += grad ** 2, then param -= learning_rate * grad / sqrt(accumulator)"""
     param, grads = case(1)
     accumulator = np.random.default_rng(11).uniform(0.05, 1.0, size=SHAPE)
     hyper = {"learning_rate": 0.05, "epsilon": 1e-7}
@@ -167,9 +162,10 @@ def test_adagrad_default_hyperparameters(probe):
         "(the contract's, not Keras' learning rate 0.001).")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(3)
 def test_rmsprop_matches_keras(probe):
-    """rmsprop_update follows Keras' RMSprop step by step (no momentum, not centered)"""
+    """rmsprop_update follows Keras' RMSprop step by step (no momentum, not centered), and the rule
+    from an uneven mean square"""
     param, grads = case(3)
     hyper = {"learning_rate": 0.01, "rho": 0.9, "epsilon": 1e-7}
     report = probe.run_updates(rule="rmsprop", param=param.tolist(), grads=grads.tolist(), state=0.0,
@@ -177,11 +173,6 @@ def test_rmsprop_matches_keras(probe):
     observed, keras = trajectories(report, keras=True)
     compare("rmsprop", observed, keras, rmsprop_variants(param, grads, 0.0, **hyper),
             "Keras' RMSprop(learning_rate=0.01, rho=0.9)")
-
-
-@pytest.mark.points(1)
-def test_rmsprop_update_rule(probe):
-    """rmsprop_update: mean_square = rho * mean_square + (1 - rho) * grad ** 2, then the scaled step"""
     param, grads = case(4)
     mean_square = np.random.default_rng(14).uniform(0.1, 2.0, size=SHAPE)
     hyper = {"learning_rate": 0.02, "rho": 0.8, "epsilon": 1e-7}

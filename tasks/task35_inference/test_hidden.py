@@ -35,26 +35,30 @@ def test_batch_dimension_added(probe):
 
 @pytest.mark.points(1)
 def test_input_cast_to_float32(probe):
-    """The model gets float32 values"""
-    dtypes = sorted({call["dtype"] for call in recorded(probe.predict())})
+    """The model is given float32 values"""
+    report = probe.predict(strict=False)
+    recorded(report)
+    dtypes = sorted(set(report["handed"]))
     assert dtypes == ["float32"], (
-        f"The model was given {', '.join(dtypes)} values; it expects float32. Cast the uint8 image "
-        "with tf.cast(image, tf.float32) (or .astype(np.float32)) before scaling it.")
+        f"predict_digit hands the model {' and '.join(dtypes)} values; it expects float32. Cast the "
+        "uint8 image with tf.cast(image, tf.float32) (or .astype(np.float32)) before scaling it: "
+        "NumPy arithmetic such as image / 127.5 gives float64.")
 
 
 @pytest.mark.points(2)
 def test_input_normalised_to_minus_one_one(probe):
-    """The model gets the image scaled to [-1, 1], as in training: 0 -> -1, 255 -> 1"""
-    report = probe.predict()
+    """The model gets the image scaled to [-1, 1], as in training: 0 -> -1, 255 -> a value in [0.99, 1]"""
+    report = probe.predict(strict=False)
     image = array(report["image"], shape=(28, 28, 1)).astype(np.float64)
-    expected = image / 127.5 - 1.0
     for call in recorded(report):
         values = call["values"]
-        assert values is not None and values.size == expected.size, (
+        assert values is not None and values.size == image.size, (
             f"The model was given {shown(call['shape'])} values; expected the one image's 784 pixels.")
-        values = values.reshape(expected.shape)
-        error = float(np.max(np.abs(values - expected)))
-        if error <= 1e-5:
+        values = values.reshape(image.shape)
+        zero, full = float(values[0, 0, 0]), float(values[0, 1, 0])  # the probe sets pixels 0 and 255
+        scale = (full - zero) / 255.0
+        affine = float(np.max(np.abs(values - (zero + scale * image)))) <= 1e-5
+        if affine and abs(zero + 1) <= 1e-5 and 0.99 - 1e-6 <= full <= 1 + 1e-5:
             continue
         low, high = float(values.min()), float(values.max())
         if high > 2:
@@ -64,7 +68,8 @@ def test_input_normalised_to_minus_one_one(probe):
             hint = (f"The values range from {low:g} to {high:g}: dividing by 255 gives [0, 1], "
                     "but the model was trained on [-1, 1]: use image / 127.5 - 1.")
         else:
-            hint = f"Expected image / 127.5 - 1 for every pixel; off by up to {error:.3g}."
+            hint = (f"Pixel 0 became {zero:g} and 255 became {full:g}; the model was trained on "
+                    "[-1, 1], with 0 -> -1 and 255 -> 1: use image / 127.5 - 1 for every pixel.")
         raise AssertionError(hint)
 
 
@@ -72,11 +77,11 @@ def test_input_normalised_to_minus_one_one(probe):
 def test_returns_argmax(probe):
     """The returned class is the argmax of the model's prediction"""
     for target in (3, 8):
-        report = probe.predict(target=target)
+        report = probe.predict(target=target, strict=False)
         assert report["error"] is None, f"predict_digit raised {report['error']}"
         returned = report["returned"]
         assert returned is not None, (
-            f"predict_digit returned a {report['returned_type']}, not a number: return the class index.")
+            f"predict_digit returned {report['returned_kind']}, not a number: return the class index.")
         assert returned == target, (
             f"The model's prediction peaks at class {target}, but predict_digit returned {returned:g}: "
             "return the index of the largest probability, argmax over the class axis of the "

@@ -1,7 +1,7 @@
 """Task 39 probes: the student's receptive_field on stacks chosen by the checks."""
 
 from grader.probes.genuine import type_label
-from grader.probes.values import plain_number
+from grader.probes.values import described_type, plain_number
 
 
 def receptive_fields(student, stacks):
@@ -18,5 +18,5 @@ def receptive_fields(student, stacks):
         value = plain_number(returned, "receptive_field")  # never the student's own __int__
         is_integer = type(value) is int
         results.append({"value": int(value) if is_integer else float(value), "type": kind,
-                        "integer": is_integer})
+                        "kind": described_type(returned), "integer": is_integer})
     return results

@@ -22,6 +22,6 @@ def test_returns_an_int(probe):
     stacks = [[[3, 1], [3, 1]], [[3, 2], [2, 2]]]
     for stack, result in zip(stacks, probe.receptive_fields(stacks=stacks)):
         assert result["integer"], (
-            f"receptive_field({[tuple(layer) for layer in stack]}) returned a {result['type']} "
+            f"receptive_field({[tuple(layer) for layer in stack]}) returned {result['kind']} "
             f"({result['value']!r}); a receptive field is a whole number of pixels: return an "
             "int (multiply the strides instead of dividing, or convert with int()).")

@@ -10,7 +10,7 @@ shows up from the first epoch.
 import numpy as np
 
 from grader.probes.genuine import inherits, type_label
-from grader.probes.values import measured_number
+from grader.probes.values import described_type, measured_number
 from grader.worker.loader import ContractError, exception_text
 
 
@@ -30,7 +30,7 @@ def scheduler_kind(student):
     import tensorflow as tf
 
     scheduler = student.make_scheduler()
-    return {"type": type_label(scheduler),  # isinstance would believe a __class__ property
+    return {"type": type_label(scheduler), "kind": described_type(scheduler),  # never isinstance
             "is_learning_rate_scheduler": inherits(scheduler, tf.keras.callbacks.LearningRateScheduler),
             "is_callback": inherits(scheduler, tf.keras.callbacks.Callback)}
 
@@ -43,7 +43,7 @@ def fit_rates(student, epochs=65, start_rate=0.05, initial_epoch=0, seed=0):
     scheduler = student.make_scheduler()
     if not inherits(scheduler, tf.keras.callbacks.Callback):
         raise ContractError("make_scheduler must return a Keras callback "
-                            f"(tf.keras.callbacks.LearningRateScheduler), not {type_label(scheduler)}")
+                            f"(tf.keras.callbacks.LearningRateScheduler), not {described_type(scheduler)}")
     rates, seen_epochs = [], []
 
     class RateRecorder(tf.keras.callbacks.Callback):

@@ -2,9 +2,7 @@
 
 import math
 
-import numpy as np
 import pytest
-
 
 
 def step_decay(epoch, initial_lr=0.1, drop_factor=0.1, epochs_per_drop=30):
@@ -57,7 +55,14 @@ def test_step_decay_uses_its_arguments(probe):
     arguments = {"initial_lr": 0.5, "drop_factor": 0.5, "epochs_per_drop": 10}
     epochs = [0, 4, 15, 25, 34, 45, 56]  # inside the periods: an off-by-one at the drops is not counted here
     report = probe.decay_values(epochs=epochs, arguments=arguments)
-    expected = [step_decay(epoch, **arguments) for epoch in epochs]
+    # The student's own drops at the defaults (epoch 3e with 30 per drop is epoch e with 10 per
+    # drop), so that a wrong formula, which the every-epoch check names, is not counted twice.
+    defaults = probe.decay_values(epochs=[3 * epoch for epoch in epochs])["values"]
+    if all(value is not None and value > 0 for value in defaults):
+        drops = [math.log(value / 0.1) / math.log(0.1) for value in defaults]
+    else:
+        drops = [math.floor(epoch / 10) for epoch in epochs]
+    expected = [0.5 * 0.5 ** drop for drop in drops]
     wrong = wrong_epochs(report["values"], expected, epochs)
     if not wrong:
         return
@@ -68,7 +73,8 @@ def test_step_decay_uses_its_arguments(probe):
         f"{expected[epochs.index(wrong[0])]:g}): "
         + ("the arguments change nothing: use initial_lr, drop_factor and epochs_per_drop "
            "instead of fixed numbers." if ignored else
-           "expected initial_lr * drop_factor ** floor(epoch / epochs_per_drop)."))
+           "expected initial_lr * drop_factor ** floor(epoch / epochs_per_drop), with every "
+           "argument in its place."))
 
 
 @pytest.mark.points(1)

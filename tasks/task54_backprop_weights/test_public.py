@@ -11,7 +11,7 @@ def test_step_runs_on_deeper_network(probe):
     obs = probe.step_against_backward(sizes=(5, 6, 6, 6, 6, 4), learning_rate=0.1)
     returned = obs["returned"]["value"]
     assert returned is not None and math.isfinite(returned), (
-        f"step returned a {obs['returned']['type']} ({returned}); return the loss as a float.")
+        f"step returned {obs['returned']['kind']} ({returned}); return the loss as a float.")
     before = [w.shape for w in obs["W"]]
     after = [w.shape for w in obs["W_after"]]
     assert before == after, (

@@ -10,6 +10,6 @@ def test_derivatives_accept_arrays(probe):
     for name in ("tanh_derivative", "relu_derivative"):
         out = obs[name]
         assert out["is_ndarray"] and out["values"].shape == (3, 4), (
-            f"{name} returned a {out['type']}"
+            f"{name} returned {out['kind']}"
             f"{'' if out['values'] is None else ' of shape ' + str(out['values'].shape)} for a (3, 4) "
             "NumPy array; return a NumPy array of the input's shape.")
