@@ -9,6 +9,7 @@ its own (``grader.answers``), and this module then says nothing.
 from __future__ import annotations
 
 import difflib
+import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -119,6 +120,10 @@ def _parts(task: TaskSpec, written_only: bool = False) -> str:
 
 
 def _close(key: str, known) -> str:
+    """' (did you mean task08?)' for 'task8' or 'Task 08', else the closest name, if any is close."""
+    number = re.fullmatch(r"\s*task[\s_-]*0*(\d{1,2})\s*", key[:100], re.IGNORECASE)
+    if number and f"task{int(number.group(1)):02d}" in known and key not in known:
+        return f" (did you mean task{int(number.group(1)):02d}?)"
     match = difflib.get_close_matches(key[:100], sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {match[0]}?)" if match else ""
 

@@ -27,9 +27,10 @@ def test_structured_keys_count_as_parts_and_close_names_are_suggested(catalog):
 
 
 def test_unknown_top_level_keys(catalog):
-    warnings = lint(catalog, "task01:\n  answer: x\ntask8:\n  a: y\nname: Alice\n")
+    warnings = lint(catalog, "task01:\n  answer: x\ntask8:\n  a: y\nname: Alice\nTask 9: z\n")
     assert warnings[0].startswith("answers.yaml, line 3: 'task8' is not a task key (did you mean task08?)")
     assert warnings[1].startswith("answers.yaml, line 5: 'name' is not a task key (keys are task01 … task09)")
+    assert warnings[2].startswith("answers.yaml, line 6: 'Task 9' is not a task key (did you mean task09?)")
 
 
 def test_blocks_are_explained(catalog):
