@@ -36,11 +36,13 @@ def combined_status(parts: tuple[PartScore, ...]) -> str:
     return "pending_review" if "pending_review" in statuses else "passed"
 
 
-def task_headline(status: str, parts: tuple[PartScore, ...], graded: list[CheckResult]) -> str:
-    """Nothing for a passed task; each part's headline when it has several; else the old reason."""
+def task_headline(status: str, parts: tuple[PartScore, ...], graded: list[CheckResult],
+                  block: bool = False) -> str:
+    """Nothing for a passed task; each part's headline when it has several (or a block flags
+    its written part); else the one reason a single-part task has always had."""
     if status == "passed":
         return ""
-    if len(parts) > 1:
+    if len(parts) > 1 or block:
         return "; ".join(part.headline for part in parts)
     return task_reason(status, graded)
 

@@ -28,7 +28,7 @@ def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:
     status = combined_status(parts)
     return replace(
         task, checks=tuple(checks), status=status, parts=parts,
-        reason=task_headline(status, parts, graded),
+        reason=task_headline(status, parts, graded, block=any(check.covers for check in pending)),
         score=round(sum(check.points for check in graded), 4),
         max_score=round(sum(check.max_points for check in graded), 4),
         pending_max_score=round(sum(check.max_points for check in pending), 4))

@@ -23,7 +23,8 @@ def test_a_key_that_names_no_part_is_reported_with_the_parts(catalog):
 
 def test_structured_keys_count_as_parts_and_close_names_are_suggested(catalog):
     [warning] = lint(catalog, "task09:\n  choise: MSE\n  explanation: Mean.\n")
-    assert "line 2: task09.choise names no part of task09 (did you mean choice?) (its parts: choice, explanation)" in warning
+    assert ("line 2: task09.choise names no part of task09 (did you mean choice?) "
+            "(its parts: choice, explanation)") in warning
 
 
 def test_unknown_top_level_keys(catalog):

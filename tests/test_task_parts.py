@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -134,9 +135,7 @@ def test_every_output_carries_the_parts(run):
     assert gradescope_results(run)["score"] == 1
 
 
-def test_terminal_prints_the_headline_and_the_warnings(run, capsys):
-    import io
-
+def test_terminal_prints_the_headline_and_the_warnings(run):
     stream = io.StringIO()
     print_summary(student_view(run), stream)
     text = stream.getvalue()

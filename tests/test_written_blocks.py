@@ -27,7 +27,8 @@ def catalog(tmp_path_factory):
     for number, (parts, extra) in TASKS.items():
         folder = root / f"task{number:02d}_x"
         folder.mkdir(parents=True)
-        (folder / "task.toml").write_text(f'id = "task{number:02d}"\nquiz_task = {number}\ntitle = "T{number}"\n{extra}')
+        (folder / "task.toml").write_text(
+            f'id = "task{number:02d}"\nquiz_task = {number}\ntitle = "T{number}"\n{extra}')
         (folder / "written.toml").write_text("".join(
             f'[[part]]\nkey = "{key}"\npoints = {points}\nquestion = "Q {key}?"\n' for key, points in parts.items()))
         (folder / "rubric.toml").write_text("".join(f'[{key}]\nmentions = ["idea {key}"]\n' for key in parts))
@@ -117,8 +118,10 @@ def test_block_rows_are_checked_against_the_catalog(catalog, tmp_path, row, mess
 
 
 @pytest.mark.parametrize("answers, row, message", [
-    ("task08: Everything.\n", "alice,task08,b,1,", "answered task08 a, b, c in one block: score it once as part answer"),
-    ("task08:\n  a: A.\n  b: B.\n  c: C.\n", "alice,task08,answer,1,", r"did not answer task08 in one block: .*a, b, c"),
+    ("task08: Everything.\n", "alice,task08,b,1,",
+     "answered task08 a, b, c in one block: score it once as part answer"),
+    ("task08:\n  a: A.\n  b: B.\n  c: C.\n", "alice,task08,answer,1,",
+     r"did not answer task08 in one block: .*a, b, c"),
     ("task08:\n  a: A.\n  answer: Rest.\n", "alice,task08,answer,6,", r"block covers b, c \(maximum 5\)"),
 ])
 def test_block_rows_must_fit_the_submission(catalog, tmp_path, answers, row, message):
