@@ -131,17 +131,20 @@ def review_view(results: list[dict], catalog: Catalog) -> dict:
     ordered = sorted(results, key=lambda item: item["submission"])
     for task in catalog.tasks:
         for part in task.written:
-            answers, unanswered = [], []
+            answers, unanswered, in_block = [], [], []
             for result in ordered:
                 check = _written_check(result, task.id, part.key)
+                block = _written_check(result, task.id, BLOCK_KEY) or {}
                 if check is not None and check.get("answer") and not check.get("covers"):
                     answers.append(_answer_row(result, check))
                 elif check is not None and not check.get("covers"):
                     unanswered.append(result["submission"])
+                elif part.key in block.get("covers", ()):
+                    in_block.append(result["submission"])
             questions.append({"task": task.id, "quiz_task": task.quiz_task, "title": task.title,
                               "part": part.key, "points": part.points, "question": part.question,
                               "rubric": list(part.rubric), "answers": answers, "unanswered": unanswered,
-                              "block": []})
+                              "in_block": in_block, "block": []})
         blocks = [_answer_row(result, check) for result in ordered
                   if (check := _written_check(result, task.id, BLOCK_KEY)) and check.get("covers")]
         if blocks:
@@ -160,7 +163,7 @@ def _block_question(task, answers: list[dict]) -> dict:
             "points": sum(part.points for part in task.written),
             "question": " ".join(f"({part.key}) {part.question}" for part in task.written),
             "rubric": [f"({part.key}) {item}" for part in task.written for item in part.rubric],
-            "answers": answers, "unanswered": [], "block": [part.key for part in task.written]}
+            "answers": answers, "unanswered": [], "in_block": [], "block": [part.key for part in task.written]}
 
 
 def review_scores_csv(results: list[dict]) -> str:

@@ -46,7 +46,8 @@ def _print_task(task: dict[str, Any], stream: TextIO, paint: Callable[[str, str]
     shown = [check for check in task["checks"] if check["status"] not in ("passed", "pending_review")]
     for check in shown:
         name = terminal(check["name"], one_line=True)
-        stream.write(f"      {paint(check['status'], SYMBOLS[check['status']])} {name}\n")
+        badge = check.get("badge", check["status"])
+        stream.write(f"      {paint(badge, SYMBOLS[badge])} {name}\n")
         for line in terminal(check["feedback"]).splitlines() or [""]:
             stream.write(f"          {line}\n")
     if not shown and task["reason"] and len(task.get("parts", ())) <= 1:

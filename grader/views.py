@@ -67,8 +67,9 @@ def _staff_task(task: TaskScore) -> dict[str, Any]:
 
 
 def _check(check: CheckResult, with_details: bool) -> dict[str, Any]:
-    view = {"name": check.name, "status": check.status,
-            "status_label": STATUS_LABELS[check.status], "points": check.points,
+    badge = "missing" if check.missing and check.status == "failed" else check.status  # absent, not wrong
+    view = {"name": check.name, "status": check.status, "badge": badge,
+            "status_label": STATUS_LABELS[badge], "points": check.points,
             "max_points": check.max_points, "feedback": check.feedback,
             "visibility": check.visibility, "covers": list(check.covers)}
     if with_details:

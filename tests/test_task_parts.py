@@ -129,6 +129,7 @@ def test_every_output_carries_the_parts(run):
     assert "incomplete" in html and "code: all checks passed; written part: missing" in html
     assert "task29.d &lt;b&gt;" in html and "Warnings about your answers.yaml" in html
     assert "s-incomplete" in render("report.html.j2", staff_view(run))
+    assert '<span class="badge s-missing">missing</span>' in html
     assert '<property name="status" value="incomplete"' in junit_xml(run)
     assert 'name="written_status" value="missing"' in junit_xml(run)
     assert "written_status" not in junit_xml(run, include_hidden=False)
@@ -141,6 +142,7 @@ def test_terminal_prints_the_headline_and_the_warnings(run):
     text = stream.getvalue()
     assert "◐ Task 29" in text and "incomplete" in text
     assert "      code: all checks passed; written part: missing" in text
+    assert "      ○ Written answer task29.answer" in text  # absent, not wrong
     assert "warning: answers.yaml, line 3: task29.d <b>" in text
 
 

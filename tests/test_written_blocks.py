@@ -140,8 +140,10 @@ def test_the_review_page_and_scores_file_take_the_block_once(catalog, tmp_path):
     assert block["answers"][0]["max_points"] == 6 and block["rubric"][0] == "(a) idea a"
     part_a = next(q for q in view["questions"] if q["task"] == "task08" and q["part"] == "a")
     assert [a["submission"] for a in part_a["answers"]] == ["bob"] and part_a["unanswered"] == []
+    assert part_a["in_block"] == ["alice"]
     html = render("review.html.j2", view)
     assert "answered in one block" in html and "Everything &lt;b&gt;." in html and 'max="6.0"' in html
+    assert "Answered within one block" in html
     rows = list(csv.DictReader(io.StringIO(review_scores_csv(results))))
     assert [(r["submission"], r["part"]) for r in rows if r["task"] == "task08"] == [
         ("alice", "answer"), ("bob", "a"), ("bob", "b"), ("bob", "c")]
