@@ -18,10 +18,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from grader.catalog import Catalog
+from grader.domain import PART_KINDS, TASK_STATUSES
 from grader.escape import csv_cell
-from grader.results import write_text_atomic
 from grader.report import render
+from grader.results import write_text_atomic
 from grader.review import FIELDS
+from grader.views import STATUS_LABELS
+from grader.written import BLOCK_KEY
 
 BINS = 10
 
@@ -60,6 +63,7 @@ def summary_view(results: list[dict], catalog: Catalog) -> dict:
     for value in percents:
         histogram[min(int(value // (100 / BINS)), BINS - 1)] += 1
     return {
+        "labels": dict(STATUS_LABELS),
         "count": len(results),
         "mean": round(statistics.fmean(percents), 1) if percents else 0.0,
         "median": round(statistics.median(percents), 1) if percents else 0.0,
@@ -80,42 +84,86 @@ def _task_rates(results: list[dict], catalog: Catalog) -> list[dict]:
         entries = [t for result in results for t in result["tasks"] if t["id"] == task.id]
         if not entries:
             continue
-        checks: dict[str, list[bool]] = defaultdict(list)
-        names: dict[str, str] = {}
-        for entry in entries:
-            for check in entry["checks"]:
-                if check["status"] != "pending_review" and not check.get("id", "").startswith("written:"):
-                    key = check.get("id", check["name"])
-                    checks[key].append(check["status"] == "passed")
-                    names[key] = check["name"]
         auto_max = sum(entry["max_score"] for entry in entries)
         rows.append({
             "id": task.id, "quiz_task": task.quiz_task, "title": task.title,
             "mean_percent": round(100 * sum(entry["score"] for entry in entries) / auto_max, 1) if auto_max else None,
             "status_counts": {status: sum(entry["status"] == status for entry in entries)
-                              for status in ("passed", "failed", "error", "missing", "pending_review")},
-            "checks": sorted(({"name": names[key], "rate": round(100 * sum(values) / len(values), 1)}
-                              for key, values in checks.items()), key=lambda row: row["rate"]),
+                              for status in TASK_STATUSES},
+            "parts": _part_counts(entries),
+            "checks": _check_rates(entries),
         })
     return rows
 
 
+def _check_rates(entries: list[dict]) -> list[dict]:
+    """Each auto-graded check's pass rate over the submissions where it was judged."""
+    checks: dict[str, list[bool]] = defaultdict(list)
+    names: dict[str, str] = {}
+    unjudged: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        for check in entry["checks"]:
+            if check["status"] == "pending_review" or check.get("id", "").startswith("written:"):
+                continue
+            key = check.get("id", check["name"])
+            names[key] = check["name"]
+            if check["status"] == "not_judged":
+                unjudged[key] += 1
+            else:
+                checks[key].append(check["status"] == "passed")
+    return sorted(({"name": names[key], "not_judged": unjudged[key],
+                    "rate": round(100 * sum(checks[key]) / len(checks[key]), 1) if checks[key] else None}
+                   for key in names), key=lambda row: -1 if row["rate"] is None else row["rate"])
+
+
+def _part_counts(entries: list[dict]) -> list[dict]:
+    """Per part (code, answers, written), how many submissions stand where (results.json "parts")."""
+    counts: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        for part in entry.get("parts", ()):  # results.json written before parts existed has none
+            row = counts.setdefault(part["part"], {})
+            row[part["status"]] = row.get(part["status"], 0) + 1
+    return [{"part": kind, "counts": counts[kind]} for kind in PART_KINDS if kind in counts]
+
+
 def review_view(results: list[dict], catalog: Catalog) -> dict:
     questions = []
+    ordered = sorted(results, key=lambda item: item["submission"])
     for task in catalog.tasks:
         for part in task.written:
-            answers, unanswered = [], []
-            for result in sorted(results, key=lambda item: item["submission"]):
+            answers, unanswered, in_block = [], [], []
+            for result in ordered:
                 check = _written_check(result, task.id, part.key)
-                if check is not None and check.get("answer"):
-                    answers.append({"submission": result["submission"], "answer": check["answer"],
-                                    "status": check["status"], "points": check["points"]})
-                elif check is not None:
+                block = _written_check(result, task.id, BLOCK_KEY) or {}
+                if check is not None and check.get("answer") and not check.get("covers"):
+                    answers.append(_answer_row(result, check))
+                elif check is not None and not check.get("covers"):
                     unanswered.append(result["submission"])
+                elif part.key in block.get("covers", ()):
+                    in_block.append(result["submission"])
             questions.append({"task": task.id, "quiz_task": task.quiz_task, "title": task.title,
                               "part": part.key, "points": part.points, "question": part.question,
-                              "rubric": list(part.rubric), "answers": answers, "unanswered": unanswered})
-    return {"questions": questions, "fields": list(FIELDS)}
+                              "rubric": list(part.rubric), "answers": answers, "unanswered": unanswered,
+                              "in_block": in_block, "block": []})
+        blocks = [_answer_row(result, check) for result in ordered
+                  if (check := _written_check(result, task.id, BLOCK_KEY)) and check.get("covers")]
+        if blocks:
+            questions.append(_block_question(task, blocks))
+    return {"questions": questions, "fields": list(FIELDS), "labels": dict(STATUS_LABELS)}
+
+
+def _answer_row(result: dict, check: dict) -> dict:
+    return {"submission": result["submission"], "answer": check["answer"], "status": check["status"],
+            "points": check["points"], "max_points": check["max_points"], "covers": check.get("covers", [])}
+
+
+def _block_question(task, answers: list[dict]) -> dict:
+    """Answers given in one block for several parts: each reviewed once, up to what it covers."""
+    return {"task": task.id, "quiz_task": task.quiz_task, "title": task.title, "part": BLOCK_KEY,
+            "points": sum(part.points for part in task.written),
+            "question": " ".join(f"({part.key}) {part.question}" for part in task.written),
+            "rubric": [f"({part.key}) {item}" for part in task.written for item in part.rubric],
+            "answers": answers, "unanswered": [], "in_block": [], "block": [part.key for part in task.written]}
 
 
 def review_scores_csv(results: list[dict]) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 CHECK_STATUSES = ("passed", "failed", "error", "pending_review", "not_judged")
-TASK_STATUSES = ("passed", "failed", "error", "missing", "pending_review")
+TASK_STATUSES = ("passed", "failed", "error", "missing", "incomplete", "pending_review")
+PART_KINDS = ("code", "answers", "written")  # checks of the module, structured keys, free text
 VISIBILITIES = ("public", "hidden")
 
 
@@ -106,6 +107,7 @@ class Submission:
     answers_problem: str | None = None                            # why there are no answers
     problems: tuple[str, ...] = ()                                # input errors, for the report
     rejected: dict[str, str] = field(default_factory=dict)        # module -> why it was refused
+    answers_warnings: tuple[str, ...] = ()                        # answers.yaml keys the grader ignores
 
 
 @dataclass(frozen=True)
@@ -125,12 +127,26 @@ class CheckResult:
     duration: float = 0.0
     answer: str = ""         # a written part's text, for the teaching assistants' review
     blocked_by: str = ""     # not_judged: the failed check of the same task that stood in the way
+    part: str = "code"       # PART_KINDS: what of the task the check grades
+    covers: tuple[str, ...] = ()  # a written answer given in one block: the parts it stands for
 
     def localized(self, source: SourceFile | None) -> "CheckResult":
         """This result with code locations given as the student knows them (notebook cells)."""
         if source is None or not source.notebook:
             return self
         return replace(self, feedback=source.localize(self.feedback), details=source.localize(self.details))
+
+
+@dataclass(frozen=True)
+class PartScore:
+    """How one part of a task (its code, structured answers or written parts) stands."""
+
+    kind: str
+    status: str
+    headline: str            # e.g. "code: all checks passed", safe whatever the checks' visibility
+    score: float
+    max_score: float
+    pending_max_score: float
 
 
 @dataclass(frozen=True)
@@ -147,6 +163,7 @@ class TaskScore:
     checks: tuple[CheckResult, ...]
     reason: str = ""     # one line a student reads first: why the task is not passed
     source: str = ""     # which file or notebook cells were graded
+    parts: tuple[PartScore, ...] = ()  # the task's code, answers and written parts, each on its own
 
 
 @dataclass(frozen=True)
@@ -162,6 +179,7 @@ class GradeRun:
     environment: dict = field(default_factory=dict)
     notices: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()       # harmless oddities a student may fix (answers.yaml lint)
     probe_calls: tuple[dict, ...] = ()   # what ran in the worker and for how long (staff)
     status: str = "graded"               # "error": the submission could not be graded at all
     error: str = ""                      # why, when status is "error"

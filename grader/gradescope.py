@@ -21,8 +21,9 @@ def gradescope_results(run: GradeRun) -> dict[str, Any]:
     for task in run.tasks:
         for number, check in enumerate(task.checks, start=1):
             if check.status == "pending_review":
-                pending.append(f"- Task {task.quiz_task}, {check.id.split(':', 1)[-1]} "
-                               f"({check.max_points:g} points)")
+                what = (f"one block covering {', '.join(check.covers)}" if check.covers
+                        else check.id.split(':', 1)[-1])
+                pending.append(f"- Task {task.quiz_task}, {what} ({check.max_points:g} points)")
                 continue
             tests.append({
                 "name": f"Task {task.quiz_task}: {check.name}",

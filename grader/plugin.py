@@ -90,7 +90,8 @@ class GradingPlugin:
             visibility=visibility_of(item), feedback=feedback,
             details="" if report.passed else report.longreprtext[-6000:],
             missing=missing, duration=round(duration, 4),
-            blocked_by=exc.because if isinstance(exc, NotJudged) else "")
+            blocked_by=exc.because if isinstance(exc, NotJudged) else "",
+            part="answers" if "answers" in getattr(item, "fixturenames", ()) else "code")
 
 
 def classify(exc: BaseException | None, report: pytest.TestReport) -> tuple[str, str, bool]:

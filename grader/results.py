@@ -27,9 +27,11 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
              "score": task.score, "max_score": task.max_score,
              "pending_max_score": task.pending_max_score, "status": task.status,
              "reason": task.reason, "source": task.source,
+             "parts": [_part(part) for part in task.parts],
              "checks": [_check(check) for check in task.checks]}
             for task in run.tasks],
         "problems": list(run.problems),
+        "warnings": list(run.warnings),
         "notices": list(run.notices),
         "environment": run.environment,
         "duration_seconds": run.duration,
@@ -38,11 +40,22 @@ def run_to_dict(run: GradeRun) -> dict[str, Any]:
     }
 
 
+def _part(part) -> dict[str, Any]:
+    """A task's code, answers or written parts on their own (older results.json files lack it)."""
+    return {"part": part.kind, "status": part.status, "headline": part.headline, "score": part.score,
+            "max_score": part.max_score, "pending_max_score": part.pending_max_score}
+
+
 def _check(check) -> dict[str, Any]:
     data = {"id": check.id, "name": check.name, "status": check.status, "points": check.points,
-            "max_points": check.max_points, "visibility": check.visibility, "feedback": check.feedback}
+            "max_points": check.max_points, "visibility": check.visibility, "feedback": check.feedback,
+            "part": check.part}
     if check.answer:
         data["answer"] = check.answer
+    if check.covers:
+        data["covers"] = list(check.covers)
+    if check.blocked_by:
+        data["blocked_by"] = check.blocked_by
     return data
 
 

@@ -4,6 +4,9 @@ The scores file is one a person edits by hand: CSV with the header
 ``submission,task,part,points,comment`` or YAML, a list of mappings with those keys.
 Rows for other submissions are ignored (one file serves a whole class); a row naming an
 unknown task or part, or points outside 0..max, is an error that names file and row.
+A question answered in one block takes one row with part ``answer``, up to the total of
+the parts the block covers; a row that scores such a question part by part (or a block
+that is not there) is an error naming the row, as is one that exceeds what the block covers.
 A CSV cell that starts with ``'`` has it removed (``escape.csv_cell_read``): the grader
 writes it before text a spreadsheet would take for a formula, the review page's export too.
 """
@@ -20,7 +23,7 @@ from grader.catalog import Catalog
 from grader.domain import CheckResult, GradeRun, TaskScore
 from grader.escape import csv_cell_read
 from grader.scoring import rescore_run, rescore_task
-from grader.written import check_id
+from grader.written import BLOCK_KEY, check_id
 
 FIELDS = ("submission", "task", "part", "points", "comment")
 
@@ -100,20 +103,33 @@ def _validated(row: dict, where: str, catalog: Catalog) -> ManualScore:
         task = catalog.get(task_id)
     except KeyError:
         raise ReviewError(f"{where}: unknown task {task_id!r}") from None
-    part = next((part for part in task.written if part.key == part_key), None)
-    if part is None:
+    maximum = part_maximum(task, part_key)
+    if maximum is None:
         known = ", ".join(part.key for part in task.written) or "none"
-        raise ReviewError(f"{where}: {task_id} has no written part {part_key!r} (parts: {known})")
+        block = f"; {BLOCK_KEY} for all of them answered in one block" if _takes_block(task) else ""
+        raise ReviewError(f"{where}: {task_id} has no written part {part_key!r} (parts: {known}{block})")
     try:
         points = float(row.get("points", ""))
     except ValueError:
         raise ReviewError(f"{where}: points {row.get('points')!r} is not a number") from None
-    if not 0 <= points <= part.points:
-        raise ReviewError(f"{where}: {points:g} points for {task_id}.{part_key}, whose maximum is {part.points:g}")
+    if not 0 <= points <= maximum:
+        raise ReviewError(f"{where}: {points:g} points for {task_id}.{part_key}, whose maximum is {maximum:g}")
     submission = row.get("submission", "")
     if not submission:
         raise ReviewError(f"{where}: no submission named")
     return ManualScore(submission, task_id, part_key, points, row.get("comment", ""), where)
+
+
+def part_maximum(task, key: str) -> float | None:
+    """The most a row for ``task``.``key`` can give: a part's points, or all parts' for a block."""
+    part = next((part for part in task.written if part.key == key), None)
+    if part is not None:
+        return part.points
+    return sum(part.points for part in task.written) if key == BLOCK_KEY and _takes_block(task) else None
+
+
+def _takes_block(task) -> bool:
+    return len(task.written) > 1 and all(part.key != BLOCK_KEY for part in task.written)
 
 
 def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:
@@ -121,8 +137,30 @@ def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:
     mine = {(score.task, check_id(score.part)): score for score in scores if score.submission == run.submission}
     if not mine:
         return run
+    for task in run.tasks:
+        _check_rows_fit(task, [score for (task_id, _), score in mine.items() if task_id == task.id])
     tasks = [_review_task(task, mine) for task in run.tasks]
     return rescore_run(run, tasks)
+
+
+def _check_rows_fit(task: TaskScore, scores: list[ManualScore]) -> None:
+    """Each row names a written check this submission has, within its points."""
+    checks = {check.id: check for check in task.checks if check.part == "written"}
+    block = checks.get(check_id(BLOCK_KEY))
+    for score in scores:
+        check = checks.get(check_id(score.part))
+        if check is None and block is not None and block.covers:
+            raise ReviewError(f"{score.where}: {score.submission} answered {task.id} "
+                              f"{', '.join(block.covers)} in one block: score it once as part "
+                              f"{BLOCK_KEY} (up to {block.max_points:g} points)")
+        if check is None:
+            parts = ", ".join(key.split(":", 1)[1] for key in checks)
+            raise ReviewError(f"{score.where}: {score.submission} did not answer {task.id} in one block: "
+                              f"score its parts ({parts})")
+        if score.points > check.max_points:
+            raise ReviewError(f"{score.where}: {score.points:g} points for {task.id}.{score.part} of "
+                              f"{score.submission}, whose block covers {', '.join(check.covers)} "
+                              f"(maximum {check.max_points:g})")
 
 
 def _review_task(task: TaskScore, mine: dict) -> TaskScore:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from grader.domain import CheckResult, GradeRun, Submission, TaskScore, TaskSpec
+from grader.parts import combined_status, task_headline, task_parts, task_reason, task_status
+
+__all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not_judged",
+           "task_reason", "task_status"]
 
 
 def score_task(task: TaskSpec, checks: list[CheckResult], submission: Submission) -> TaskScore:
@@ -20,9 +24,11 @@ def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:
     checks = settle_not_judged(checks)
     graded = [check for check in checks if check.status != "pending_review"]
     pending = [check for check in checks if check.status == "pending_review"]
-    status = task_status(graded, pending)
+    parts = task_parts(checks)
+    status = combined_status(parts)
     return replace(
-        task, checks=tuple(checks), status=status, reason=task_reason(status, graded),
+        task, checks=tuple(checks), status=status, parts=parts,
+        reason=task_headline(status, parts, graded, block=any(check.covers for check in pending)),
         score=round(sum(check.points for check in graded), 4),
         max_score=round(sum(check.max_points for check in graded), 4),
         pending_max_score=round(sum(check.max_points for check in pending), 4))
@@ -46,37 +52,6 @@ def settle_not_judged(checks: list[CheckResult]) -> list[CheckResult]:
     return [settled(check) for check in checks]
 
 
-def task_status(graded: list[CheckResult], pending: list[CheckResult]) -> str:
-    """missing > error > failed > pending_review > passed, judged over the graded checks."""
-    if graded and all(check.missing for check in graded) and not pending:
-        return "missing"
-    if any(check.status == "error" for check in graded):
-        return "error"
-    if any(check.status == "failed" for check in graded):
-        return "failed"
-    if pending:
-        return "pending_review"
-    return "passed"
-
-
-def task_reason(status: str, graded: list[CheckResult]) -> str:
-    """The one line a student should read first, safe to show whatever the check's visibility.
-
-    A hidden check's own assertion message may hold expected values and is never used;
-    messages about the student's code (missing, crashed, timed out) come from the worker,
-    which never sees an expected value, so they are safe.
-    """
-    ordered = sorted(graded, key=lambda check: check.visibility != "public")
-    for wanted in ("error", "failed"):
-        for check in ordered:
-            if check.status == wanted and (check.visibility == "public" or check.status == "error"
-                                           or check.missing):
-                return check.feedback
-    if status in ("failed", "error"):
-        return "Some hidden checks did not pass."
-    return ""
-
-
 def rescore_run(run: GradeRun, tasks: list[TaskScore]) -> GradeRun:
     return replace(run, tasks=tuple(tasks),
                    score=round(sum(task.score for task in tasks), 4),
@@ -93,4 +68,4 @@ def score_run(submission: Submission, tasks: list[TaskScore], duration: float = 
         max_score=round(sum(task.max_score for task in tasks), 4),
         pending_max_score=round(sum(task.pending_max_score for task in tasks), 4),
         duration=round(duration, 3), environment=environment or {}, notices=notices,
-        problems=submission.problems, probe_calls=probe_calls)
+        problems=submission.problems, warnings=submission.answers_warnings, probe_calls=probe_calls)

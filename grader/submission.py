@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from grader.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
+from grader.answers_lint import lint_answers
 from grader.archives import ArchiveError, extract_zip
 from grader.catalog import Catalog
 from grader.domain import SourceFile, Submission
@@ -108,25 +109,26 @@ def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, origi
             sources[module] = source
         elif module in sources:
             problems.append(f"{module}.py and notebook cells both hold {module}: graded {module}.py")
-    answers, answers_problem = _answers(folder, files, refused, problems)
+    answers, answers_problem, warnings = _answers(folder, files, refused, problems, catalog)
     helpers = _helper_modules(folder, files, set(modules), problems)
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
                       answers=answers, answers_problem=answers_problem, problems=tuple(problems),
-                      rejected=rejected)
+                      rejected=rejected, answers_warnings=warnings)
 
 
 def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, str],
-             problems: list[str]) -> tuple[dict | None, str | None]:
-    """The parsed answers.yaml, or None and the reason there are none."""
+             problems: list[str], catalog: Catalog) -> tuple[dict | None, str | None, tuple[str, ...]]:
+    """The parsed answers.yaml (or None and the reason there are none), and its lint warnings."""
     if ANSWERS_FILE in refused:
-        return None, refused[ANSWERS_FILE]
+        return None, refused[ANSWERS_FILE], ()
     if ANSWERS_FILE not in files:
-        return None, f"no {ANSWERS_FILE} in the submission"
+        return None, f"no {ANSWERS_FILE} in the submission", ()
     try:
-        return parse_answers(folder.read(files[ANSWERS_FILE], MAX_ANSWERS_BYTES), ANSWERS_FILE), None
+        data = folder.read(files[ANSWERS_FILE], MAX_ANSWERS_BYTES)
+        return parse_answers(data, ANSWERS_FILE), None, lint_answers(data, catalog, ANSWERS_FILE)
     except (AnswersError, UnsafeFile) as exc:
         problems.append(str(exc))
-        return None, str(exc)
+        return None, str(exc), ()
 
 
 def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: Catalog,

@@ -13,8 +13,10 @@ from typing import Any, Callable, TextIO
 
 from grader.escape import terminal
 
-SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "pending_review": "…", "not_judged": "–"}
-COLORS = {"passed": "32", "failed": "31", "error": "33", "missing": "90", "pending_review": "34", "not_judged": "90"}
+SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "incomplete": "◐",
+           "pending_review": "…", "not_judged": "–"}
+COLORS = {"passed": "32", "failed": "31", "error": "33", "missing": "90", "incomplete": "35",
+          "pending_review": "34", "not_judged": "90"}
 
 
 def print_summary(view: dict[str, Any], stream: TextIO = sys.stdout, hints: bool = True) -> None:
@@ -25,6 +27,8 @@ def print_summary(view: dict[str, Any], stream: TextIO = sys.stdout, hints: bool
         _print_task(task, stream, paint, hints)
     for problem in view.get("problems", []):
         stream.write(f"problem: {terminal(problem, one_line=True)}\n")
+    for warning in view.get("warnings", []):
+        stream.write(f"warning: {terminal(warning, one_line=True)}\n")
     pending = f" (+{view['pending_max_score']:g} awaiting review)" if view["pending_max_score"] else ""
     stream.write(f"\nScore: {view['score']:g} / {view['max_score']:g}{pending}\n")
 
@@ -37,11 +41,14 @@ def _print_task(task: dict[str, Any], stream: TextIO, paint: Callable[[str, str]
                  f"{paint(task['status'], task['status_label'])}\n")
     if not hints or task["status"] == "passed":
         return
+    if len(task.get("parts", ())) > 1 and task["reason"]:  # the headline: each part on its own
+        stream.write(f"      {terminal(task['reason'], one_line=True)}\n")
     shown = [check for check in task["checks"] if check["status"] not in ("passed", "pending_review")]
     for check in shown:
         name = terminal(check["name"], one_line=True)
-        stream.write(f"      {paint(check['status'], SYMBOLS[check['status']])} {name}\n")
+        badge = check.get("badge", check["status"])
+        stream.write(f"      {paint(badge, SYMBOLS[badge])} {name}\n")
         for line in terminal(check["feedback"]).splitlines() or [""]:
             stream.write(f"          {line}\n")
-    if not shown and task["reason"]:
+    if not shown and task["reason"] and len(task.get("parts", ())) <= 1:
         stream.write(f"          {terminal(task['reason'], one_line=True)}\n")

@@ -12,8 +12,9 @@ from grader.domain import CheckResult, GradeRun, TaskScore
 
 STATUS_LABELS = {
     "passed": "passed", "failed": "failed", "error": "error", "missing": "missing",
-    "pending_review": "awaiting review", "not_judged": "not judged",
+    "incomplete": "incomplete", "pending_review": "awaiting review", "not_judged": "not judged",
 }
+PART_LABELS = {"code": "code", "answers": "answers", "written": "written"}
 
 
 def student_view(run: GradeRun) -> dict[str, Any]:
@@ -33,7 +34,8 @@ def _summary(run: GradeRun) -> dict[str, Any]:
         counts[task.status] = counts.get(task.status, 0) + 1
     return {"submission": run.submission, "score": run.score, "max_score": run.max_score,
             "pending_max_score": run.pending_max_score, "problems": list(run.problems),
-            "status_counts": counts, "percent": _percent(run.score, run.max_score)}
+            "warnings": list(run.warnings), "status_counts": counts,
+            "status_labels": dict(STATUS_LABELS), "percent": _percent(run.score, run.max_score)}
 
 
 def _task_head(task: TaskScore) -> dict[str, Any]:
@@ -41,7 +43,10 @@ def _task_head(task: TaskScore) -> dict[str, Any]:
             "status": task.status, "status_label": STATUS_LABELS[task.status],
             "score": task.score, "max_score": task.max_score,
             "pending_max_score": task.pending_max_score, "reason": task.reason,
-            "source": task.source}
+            "source": task.source,
+            "parts": [{"kind": part.kind, "label": PART_LABELS[part.kind], "status": part.status,
+                       "status_label": STATUS_LABELS[part.status], "headline": part.headline}
+                      for part in task.parts]}
 
 
 def _student_task(task: TaskScore) -> dict[str, Any]:
@@ -62,10 +67,11 @@ def _staff_task(task: TaskScore) -> dict[str, Any]:
 
 
 def _check(check: CheckResult, with_details: bool) -> dict[str, Any]:
-    view = {"name": check.name, "status": check.status,
-            "status_label": STATUS_LABELS[check.status], "points": check.points,
+    badge = "missing" if check.missing and check.status == "failed" else check.status  # absent, not wrong
+    view = {"name": check.name, "status": check.status, "badge": badge,
+            "status_label": STATUS_LABELS[badge], "points": check.points,
             "max_points": check.max_points, "feedback": check.feedback,
-            "visibility": check.visibility}
+            "visibility": check.visibility, "covers": list(check.covers)}
     if with_details:
         view["details"] = check.details
         view["duration"] = check.duration
