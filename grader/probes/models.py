@@ -55,6 +55,18 @@ def expect_model(value: Any, producer: str) -> Any:
     return value
 
 
+def expect_keras_object(value: Any, producer: str) -> Any:
+    """``value`` if it is a Keras layer (a Model is one): whatever can be measured, is.
+
+    A Layer where the contract asks for a Model is named by one check
+    (``called_layers.model_identity``), not by every check failing.
+    """
+    if not inherits(value, keras.Layer):
+        raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
+                            f"{class_label(type(value))}")
+    return value
+
+
 def layer_kind(layer: Any) -> str:
     """'Conv2D' for Keras' own Conv2D; a submission's class is marked, whatever its name."""
     return class_label(type(layer))
