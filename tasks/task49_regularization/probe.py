@@ -60,7 +60,7 @@ def decay_step(student, learning_rate=1.0, seed=0):
     if kernel.regularizer is None:
         kernel.regularizer = tf.keras.regularizers.L2(0.01)
     with tf.GradientTape() as tape:
-        data_loss = model.loss_function(y, model(x, training=True))
+        data_loss = tf.reduce_mean(model.loss_function(y, model(x, training=True)))  # a loss function may return one loss per image
     gradient = tape.gradient(data_loss, kernel)
     penalties = regularization_losses(model)  # Keras' tracking, not the model's own `losses`
     regularization = float(tf.add_n([tf.reduce_sum(p) for p in penalties])) if penalties else 0.0
