@@ -48,14 +48,14 @@ assert described["total_params"] == 9098
 '''),
     "task49_regularization": ("Classifier", '''
 decay = probes["task49_regularization"].decay_step(student(["Classifier"], "task49_regularization"))
-fresh = probes["task49_regularization"].fresh_model_step(student(["Classifier"], "task49_regularization"))
+fresh = probes["task49_regularization"].train_step_report(student(["Classifier"], "task49_regularization"))
 assert abs(decay["returned"] - decay["data_loss"] - decay["regularization_loss"]) <= 1e-4
 assert [layer["kind"] for layer in decay["layers"]] == ["Conv2D", "Flatten", "Dense"]
 assert fresh["error"] is None and all(fresh["changed"])
 '''),
     "task55_batchnorm": ("Classifier", '''
 behaviour = probes["task55_batchnorm"].batchnorm_behaviour(student(["Classifier"], "task55_batchnorm"))
-fresh = behaviour["fresh"]
+fresh = probes["task55_batchnorm"].train_step_report(student(["Classifier"], "task55_batchnorm"))
 assert behaviour["bn_count"] == 2 and all(behaviour["moving_changed"])
 assert np.allclose(behaviour["inference_alone"], behaviour["inference_mixed"], atol=1e-5)
 assert fresh["error"] is None and all(fresh["changed"])

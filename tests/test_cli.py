@@ -51,7 +51,7 @@ def test_student_report_hides_hidden_checks(graded):
 def test_check_shows_hints_for_the_template():
     result = grader("check", str(TEMPLATE), "--tasks", "task29")
     assert result.returncode == 0, result.stderr
-    assert "Not implemented yet" in result.stdout and "Score: 0 / 2" in result.stdout
+    assert "Not implemented yet" in result.stdout and "Score: 0 / 3" in result.stdout
 
 
 def test_missing_submission_is_a_usage_error(tmp_path):

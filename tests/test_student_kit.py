@@ -82,6 +82,6 @@ def test_check_from_the_kit_runs_public_checks_only(kit, tmp_path):
     result = subprocess.run([sys.executable, "-m", "grader", "check", str(REFERENCE), "--tasks", "task29"],
                             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "Task 29" in result.stdout and "2/2" in result.stdout
+    assert "Task 29" in result.stdout and "3/3" in result.stdout
     assert "Hidden" not in result.stdout
     assert str(ROOT / "tasks") not in result.stdout

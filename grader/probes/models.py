@@ -1,8 +1,8 @@
-"""Describing a student's Keras model as plain data: layer kinds, configs, shapes, params.
+"""Describing a student's Keras layers as plain data: kinds, configs, activations.
 
 Correct code in any style the contract allows must describe the same: Sequential,
-functional (whose ``layers`` start with an ``InputLayer``) or subclassed models, and
-activations written as separate layers (folded into the layer before them).
+functional (whose ``layers`` start with an ``InputLayer``) or subclassed models
+(grader.probes.called_layers follows the order in which a model calls its layers).
 
 Nothing here asks a student's object what it is: a layer's kind is the name of its
 class only when Keras defined that class (grader.probes.genuine), its config comes from
@@ -18,11 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 import keras
-import numpy as np
 import tensorflow as tf
 
 from grader.probes.genuine import class_label, inherits, is_exactly, is_genuine
-from grader.probes.tracked import count_params, sublayers
+from grader.probes.tracked import sublayers
 from grader.probes.values import plain_value
 from grader.worker.loader import ContractError
 
@@ -50,6 +49,18 @@ _ACTIVATIONS = _activation_table()
 def expect_model(value: Any, producer: str) -> Any:
     """``value`` if it really is a Keras model (by its MRO), else a ContractError naming what came back."""
     if not inherits(value, keras.Model):
+        raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
+                            f"{class_label(type(value))}")
+    return value
+
+
+def expect_keras_object(value: Any, producer: str) -> Any:
+    """``value`` if it is a Keras layer (a Model is one): whatever can be measured, is.
+
+    A Layer where the contract asks for a Model is named by one check
+    (``called_layers.model_identity``), not by every check failing.
+    """
+    if not inherits(value, keras.Layer):
         raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
                             f"{class_label(type(value))}")
     return value
@@ -92,37 +103,6 @@ def function_name(function: Any) -> str:
     if known is not None and known[0] is function:
         return known[1]
     return str(getattr(function, "__name__", None) or class_label(type(function))).lower() + OWN_FUNCTION
-
-
-def describe_layers(model: Any, input_shape: tuple[int, ...], batch: int = 2,
-                    seed: int = 0) -> dict[str, Any]:
-    """Feed a batch through the layers one by one and record what each does.
-
-    Separate activation layers are folded into the layer before them, so
-    ``Conv2D(8, 3, activation="relu")`` and ``Conv2D(8, 3), ReLU()`` describe alike.
-    """
-    x = np.random.default_rng(seed).uniform(-1, 1, (batch, *input_shape)).astype("float32")
-    output = np.asarray(model(x))
-    described: list[dict[str, Any]] = []
-    chain_ok = True
-    current = x
-    for layer in flat_layers(model):
-        kind = layer_kind(layer)
-        try:
-            current = layer(current) if chain_ok else current
-        except Exception:  # noqa: BLE001 - a branching model cannot be fed layer by layer
-            chain_ok = False
-        shape = list(np.shape(current))[1:] if chain_ok else None
-        if kind in ACTIVATION_LAYERS and described:
-            described[-1]["activation"] = activation_name(layer)
-            described[-1]["output_shape"] = shape
-            continue
-        described.append({"kind": kind, "activation": activation_name(layer),
-                          "config": layer_config(layer), "params": count_params(layer),
-                          "output_shape": shape})
-    return {"model_class": class_label(type(model)), "layers": described,
-            "total_params": count_params(model), "output": output,
-            "chain_matches_model": chain_ok and np.allclose(np.asarray(current), output, atol=1e-5)}
 
 
 def layer_config(layer: Any) -> dict[str, Any]:

@@ -1,8 +1,7 @@
 """What every layer of a Keras model really does during one forward pass.
 
-``grader.probes.models.describe_layers`` walks ``model.layers`` in list order. A
-subclassed model lists its layers in the order they were assigned, may call one layer
-twice, and may apply an activation with ``tf.nn.relu`` inside ``call`` (no layer at all).
+Walking ``model.layers`` in list order is not enough: a subclassed model lists its
+layers in the order they were assigned, may call one layer twice, and may apply an activation with ``tf.nn.relu`` inside ``call`` (no layer at all).
 The helpers here instead tap the ``call`` of every leaf layer for one real forward pass,
 so the record follows the order in which the model calls its layers, in any style
 (Sequential, functional, subclassed, nested blocks), and can hold the actual inputs and

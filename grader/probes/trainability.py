@@ -83,21 +83,42 @@ def _training_gradients(subject: Any, x: np.ndarray, variables: list[Any], seed:
 
 
 def _changes_output(subject: Any, x: np.ndarray, variable: Any, seed: int) -> bool:
-    """Whether moving ``variable`` changes the output (every weight restored afterwards)."""
-    for training in (False, True):
-        saved = [np.array(v.numpy(), copy=True) for v in weights(subject)]
-        try:
+    """Whether moving ``variable`` changes the output (every weight restored afterwards).
+
+    Measured at a generic point: every trainable weight is first moved at random, so a
+    weight that only looks ineffective at its initial value (behind an all-zero or
+    constant layer, as symmetric initialisations make it) still counts as connected.
+    """
+    saved = [np.array(v.numpy(), copy=True) for v in weights(subject)]
+    try:
+        for index, trainable in enumerate(trainable_weights(subject)[:MAX_VARIABLES]):
+            _move(trainable, seed + 7919 * (index + 1), _typical_scale(trainable))
+        generic = [np.array(v.numpy(), copy=True) for v in weights(subject)]
+        for training in (False, True):
             before = _outputs(subject, x, training)
-            _restore(subject, saved)
-            value = np.array(variable.numpy(), copy=True)
-            noise = np.random.default_rng(seed).normal(size=value.shape)
-            variable.assign((value + noise * (0.5 + np.std(value))).astype(value.dtype))
+            _restore(subject, generic)
+            _move(variable, seed)
             after = _outputs(subject, x, training)
-        finally:
-            _restore(subject, saved)
-        if any(_differ(a.numpy(), b.numpy()) for a, b in zip(before, after)):
-            return True
-    return False
+            _restore(subject, generic)
+            if any(_differ(a.numpy(), b.numpy()) for a, b in zip(before, after)):
+                return True
+        return False
+    finally:
+        _restore(subject, saved)
+
+
+def _move(variable: Any, seed: int, scale: float | None = None) -> None:
+    value = np.array(variable.numpy(), copy=True)
+    noise = np.random.default_rng(seed).normal(size=value.shape)
+    step = 0.5 + np.std(value) if scale is None else scale
+    variable.assign((value + noise * step).astype(value.dtype))
+
+
+def _typical_scale(variable: Any) -> float:
+    """A move as large as a usual initialisation (1/sqrt(fan-in)), so no unit saturates."""
+    shape = [int(d) for d in variable.shape]
+    fan_in = int(np.prod(shape[:-1])) if len(shape) >= 2 else 0
+    return max(float(np.std(variable.numpy())), 1 / np.sqrt(fan_in) if fan_in else 0.1)
 
 
 def _restore(subject: Any, saved: list[np.ndarray]) -> None:

@@ -152,3 +152,18 @@ def changed_variables(model: Any, before: list[np.ndarray]) -> list[bool]:
     return [bool(b.shape != a.shape or not np.array_equal(b, a)) for b, a in zip(before, after)]
 
 
+def first_call_outside_traces(model: Any, x: Any, **kwargs: Any) -> Any:
+    """Call ``model`` once with every tf.function run eagerly, so its weights exist outside any trace.
+
+    The Keras 3 trap (weights created inside a traced ``call``) is named by the shared
+    trainability check; a check of something else builds the model this way and measures
+    the rest of the code as if the trap were not there (one fault, one check).
+    """
+    import tensorflow as tf
+
+    eager_before = tf.config.functions_run_eagerly()
+    tf.config.run_functions_eagerly(True)
+    try:
+        return model(x, **kwargs)
+    finally:
+        tf.config.run_functions_eagerly(eager_before)

@@ -1,9 +1,23 @@
-"""Task 29 probes: describe the CNN that ``build_cnn`` returns."""
+"""Task 29 probes: the CNN that ``build_cnn`` returns, as it is really called."""
 
-from grader.probes.models import describe_layers, expect_model
+import numpy as np
+
+from grader.probes.called_layers import called_layers, model_identity
+from grader.probes.models import expect_keras_object
+from grader.probes.trainability import trainability_report
+
+
+def _images(seed=0, batch=2):
+    return np.random.default_rng(seed).uniform(-1, 1, (batch, 28, 28, 1)).astype("float32")
 
 
 def describe(student):
-    """Layers, output shapes and parameter counts of ``build_cnn()`` on (28, 28, 1) input."""
-    model = expect_model(student.build_cnn(), "build_cnn()")
-    return describe_layers(model, (28, 28, 1))
+    """Layers in call order (activations folded in), output shapes, parameter counts."""
+    model = expect_keras_object(student.build_cnn(), "build_cnn()")
+    return {**model_identity(model), **called_layers(model, _images())}
+
+
+def trainability(student):
+    """Whether every variable of a fresh ``build_cnn()`` trains, called as training calls it."""
+    return trainability_report(lambda: expect_keras_object(student.build_cnn(), "build_cnn()"),
+                               _images(batch=8))

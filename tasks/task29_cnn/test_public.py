@@ -3,15 +3,20 @@
 import numpy as np
 import pytest
 
+from grader.model_checks import assert_is_model
+from grader.trainability import check_every_variable_trains
+
 
 @pytest.mark.points(1)
 def test_outputs_ten_probabilities(probe):
-    """build_cnn() maps (b, 28, 28, 1) to (b, 10) probabilities"""
-    output = probe.describe()["output"]
+    """build_cnn() returns a Model that maps (b, 28, 28, 1) to (b, 10) probabilities"""
+    described = probe.describe()
+    output = described["output"]
     assert output.shape == (2, 10), (
         f"The model's output has shape {output.shape} for a batch of 2 images; expected (2, 10).")
     assert np.allclose(output.sum(axis=1), 1, atol=1e-4) and output.min() >= 0, (
         "The outputs are not probabilities: use a softmax activation on the last Dense layer.")
+    assert_is_model(described, "build_cnn()")
 
 
 @pytest.mark.points(1)
@@ -21,3 +26,9 @@ def test_total_parameters(probe):
     assert total == 9098, (
         f"The model has {total:,} parameters; the architecture in the task has 9,098. "
         "Compare filters, kernel sizes and padding with the task.")
+
+
+@pytest.mark.points(1)
+def test_every_variable_trains(probe):
+    """Every trainable variable of a freshly built CNN gets a gradient and changes the output"""
+    check_every_variable_trains(probe.trainability(), "the model build_cnn() returns")

@@ -1,9 +1,17 @@
-"""Task 32, public checks: the network builds on 32x32 colour images and outputs probabilities."""
+"""Task 32, public checks: the network builds on 32x32 colour images and outputs probabilities.
+
+Building is the quiz's fault: when the model does not build, the other checks say they
+could not be judged (one fault, one check) and the build check weighs as much as they do.
+"""
 
 import numpy as np
 import pytest
 
+from grader.model_checks import assert_is_model, judged_only_if_built
 from grader.testing import array
+from grader.trainability import check_every_variable_trains
+
+BUILDS = "test_builds_on_32x32_images"
 
 
 def quiz_sizes():
@@ -32,35 +40,46 @@ def build_failure(result):
         "(or drop the pooling layers), so that no feature map shrinks below 1x1.")
 
 
-def built(result):
-    assert result["error"] is None, build_failure(result)
-    return result
+def built(result, judging):
+    return judged_only_if_built(result, judging, because=BUILDS)
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(4)
 def test_builds_on_32x32_images(probe):
-    """build_model() builds and runs on (b, 32, 32, 3) images"""
-    built(probe.build())
+    """build_model() builds and runs on (b, 32, 32, 3) images, no feature map below 1x1"""
+    result = probe.build()
+    assert result["error"] is None, build_failure(result)
+    for call in result["calls"]:
+        shape = call["output_shape"]
+        if shape is None or len(shape) != 3:
+            continue
+        assert all(d is not None and d >= 1 for d in shape[:2]), (
+            f"{call['kind']} outputs feature maps of size {shape[0]}x{shape[1]}: a feature map "
+            "shrinks below 1x1. Use padding='same' so that the convolutions keep the size.")
 
 
 @pytest.mark.points(1)
 def test_outputs_probabilities(probe):
-    """build_model() maps (b, 32, 32, 3) to (b, 10) probabilities"""
-    output = array(built(probe.build())["output"])
+    """build_model(num_classes=k) returns a Model that maps (b, 32, 32, 3) to (b, k) probabilities"""
+    result = built(probe.build(), "The model's output")
+    output = array(result["output"])
     assert output.shape == (2, 10), (
         f"For a batch of 2 images of shape (32, 32, 3) the model returns shape {output.shape}; "
         "expected (2, 10): end with GlobalAveragePooling2D and Dense(num_classes).")
     assert output.min() >= 0 and np.allclose(output.sum(axis=1), 1, atol=1e-4), (
         "The outputs are not probabilities (they do not sum to 1 per image): give the last "
         "Dense layer a softmax activation.")
-
-
-@pytest.mark.points(1)
-def test_num_classes_respected(probe):
-    """build_model(num_classes=k) outputs k probabilities per image"""
     for classes in (2, 5, 17):
-        output = array(built(probe.build(num_classes=classes))["output"])
+        output = array(built(probe.build(num_classes=classes), "The model's output")["output"])
         assert output.shape == (2, classes), (
             f"build_model(num_classes={classes}) returns outputs of shape {output.shape} for 2 "
             f"images; expected (2, {classes}). Use the num_classes argument as the number of "
             "units of the last Dense layer instead of a fixed 10.")
+    assert_is_model(result, "build_model()")
+
+
+@pytest.mark.points(1)
+def test_every_variable_trains(probe):
+    """Every trainable variable of a freshly built model gets a gradient and changes the output"""
+    built(probe.build(), "Whether every variable trains")
+    check_every_variable_trains(probe.trainability(), "the model build_model() returns")

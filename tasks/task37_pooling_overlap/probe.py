@@ -6,7 +6,7 @@ spatial size of the feature map that goes in and comes out.
 
 import numpy as np
 
-from grader.probes.models import expect_model
+from grader.probes.models import expect_keras_object
 from grader.probes.tapped_layers import POOLING_KINDS, traced_forward
 
 
@@ -15,7 +15,7 @@ def pooling_layers(student, seed=0):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    model = expect_model(student.build_model(), "build_model()")
+    model = expect_keras_object(student.build_model(), "build_model()")
     x = np.random.default_rng(seed).uniform(-1, 1, (2, 28, 28, 1)).astype("float32")
     output, calls = traced_forward(model, x)
     pools = [{"kind": call["kind"], "pool_size": call["config"].get("pool_size"),

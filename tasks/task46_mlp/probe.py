@@ -15,22 +15,33 @@ quantity is from an affine function of its input (0 = exactly affine):
 
 import numpy as np
 
-from grader.probes.models import expect_model
+from grader.probes.called_layers import model_identity
+from grader.probes.models import expect_keras_object
 from grader.probes.tapped_layers import affine_residual, traced_forward
+from grader.probes.trainability import trainability_report
 
 
-def build(student, num_classes=None, seed=0):
-    """The output of the model on a seeded (2, 784) batch."""
+def _build(student, num_classes=None, seed=0):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     if num_classes is None:
-        model = expect_model(student.build_mlp(), "build_mlp()")
-    else:
-        model = expect_model(student.build_mlp(num_classes=num_classes),
-                             f"build_mlp(num_classes={num_classes})")
+        return expect_keras_object(student.build_mlp(), "build_mlp()")
+    return expect_keras_object(student.build_mlp(num_classes=num_classes),
+                               f"build_mlp(num_classes={num_classes})")
+
+
+def build(student, num_classes=None, seed=0):
+    """The output of the model on a seeded (2, 784) batch, and what the model really is."""
+    model = _build(student, num_classes, seed)
     x = np.random.default_rng(seed).uniform(-1, 1, (2, 784)).astype("float32")
-    return {"output": np.asarray(model(x))}
+    return {"output": np.asarray(model(x)), **model_identity(model)}
+
+
+def trainability(student, seed=0):
+    """Whether every variable of a fresh ``build_mlp()`` trains, called as training calls it."""
+    x = np.random.default_rng(seed).uniform(-1, 1, (8, 784)).astype("float32")
+    return trainability_report(lambda: _build(student, None, seed), x)
 
 
 def _subspace_points(rng, count, width, dims, scale):
@@ -43,8 +54,7 @@ def nonlinearity(student, count=256, dims=8, seed=0):
     """Affine-fit residuals of the whole model and of every hidden Dense layer's stage."""
     import tensorflow as tf
 
-    tf.keras.utils.set_random_seed(seed)
-    model = expect_model(student.build_mlp(), "build_mlp()")
+    model = _build(student, None, seed)
     rng = np.random.default_rng(seed)
     t, offsets = _subspace_points(rng, count, 784, dims, 1.0)
     x = rng.uniform(-1, 1, (1, 784)).astype("float32") + offsets

@@ -1,15 +1,19 @@
 """Task 49 probes: what one SGD step does to the regularised Conv2D kernel.
 
 Everything needed to predict the step is measured here (kernel, data-loss gradient,
-regularizer factor); the trusted checks do the arithmetic and the comparison.
+regularizer factor); the trusted checks do the arithmetic and the comparison. The model's
+first call runs outside any trace (the Keras 3 trap is the trainability check's to name),
+and a Conv2D kernel without a regularizer gets L2(0.01) attached here, so that whether
+train_step adds the regularization losses is measured whatever the layer declares.
 """
 
 import numpy as np
 
 from grader.probes.genuine import genuine_base, is_exactly
-from grader.probes.models import describe_layers
+from grader.probes.called_layers import called_layers
+from grader.probes.trainability import trainability_report
 from grader.probes.tracked import regularization_losses, sublayers
-from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.probes.training import first_call_outside_traces, first_steps_report
 from grader.probes.values import measured_number
 from grader.worker.loader import ContractError, exception_text
 
@@ -21,14 +25,25 @@ def _batch(seed, count=16):
     return images, targets
 
 
-def fresh_model_step(student, seed=0):
-    """Two train_step calls on a model never called before: errors, warnings, moved variables."""
+def trainability(student, seed=0):
+    """Whether every variable of a fresh ``Classifier()`` trains, called as training calls it."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    return trainability_report(student.Classifier, _batch(seed)[0])
+
+
+def train_step_report(student, seed=0):
+    """Two train_step calls on a model built outside any trace: errors, warnings, moved variables."""
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     model = student.Classifier()
-    x, y = _batch(seed)
-    return first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))
+    x, y = (tf.constant(a) for a in _batch(seed))
+    first_call_outside_traces(model, x)
+    report = first_steps_report(model, model.train_step, x, y)
+    report.pop("call_is_tf_function")  # built outside traces: an error here is not the trap
+    return report
 
 
 def decay_step(student, learning_rate=1.0, seed=0):
@@ -38,20 +53,22 @@ def decay_step(student, learning_rate=1.0, seed=0):
     tf.keras.utils.set_random_seed(seed)
     model = student.Classifier(learning_rate=learning_rate)
     x, y = (tf.constant(a) for a in _batch(seed))
-    model(x)  # build outside any tf.function
-    layers = describe_layers(model, (28, 28, 1))["layers"]
+    first_call_outside_traces(model, x)
+    layers = called_layers(model, x[:2])["layers"]
     conv = _regularised_conv(model)
-    kernel = conv.kernel
+    kernel, l2 = conv.kernel, _l2_factor(conv)
+    if kernel.regularizer is None:
+        kernel.regularizer = tf.keras.regularizers.L2(0.01)
     with tf.GradientTape() as tape:
-        data_loss = model.loss_function(y, model(x, training=True))
+        data_loss = tf.reduce_mean(model.loss_function(y, model(x, training=True)))  # a loss function may return one loss per image
     gradient = tape.gradient(data_loss, kernel)
     penalties = regularization_losses(model)  # Keras' tracking, not the model's own `losses`
     regularization = float(tf.add_n([tf.reduce_sum(p) for p in penalties])) if penalties else 0.0
     observed = {"kernel_before": np.array(kernel.numpy(), copy=True),
                 "data_gradient": np.zeros(kernel.shape, np.float32) if gradient is None else np.asarray(gradient),
                 "data_loss": float(data_loss), "regularization_loss": regularization,
-                "l2": _l2_factor(conv), "learning_rate": learning_rate,
-                "losses_count": len(penalties), "call_is_tf_function": call_is_tf_function(model),
+                "l2": l2, "learning_rate": learning_rate,
+                "losses_count": len(penalties),
                 "step_error": None, "returned": None, "layers": layers}
     try:
         returned = model.train_step(x, y)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from grader.testing import KERAS3_TF_FUNCTION_CALL_TRAP as TRAP
 from grader.testing import array, require_no_error
+from grader.trainability import judged_only_if_trained
 
 
 @pytest.mark.points(1)
@@ -26,7 +26,6 @@ def test_returned_loss_includes_regularization(probe):
     """The loss returned by train_step includes the regularization losses"""
     step = require_no_error(probe.decay_step(), "step_error")
     data, penalty, returned = step["data_loss"], step["regularization_loss"], step["returned"]
-    assert penalty > 0, "model.losses is empty: the regularizer adds no loss to minimise."
     assert returned is not None and abs(returned - (data + penalty)) <= 1e-4 * max(1.0, abs(data)), (
         f"train_step returned {returned:.6f}; the data loss is {data:.6f} and the regularization "
         f"loss {penalty:.6f}. Add sum(self.losses) to the loss (the quiz's fault: the L2 penalty "
@@ -50,12 +49,12 @@ def test_kernel_update_includes_weight_decay(probe):
         "Add sum(self.losses) to the loss inside the GradientTape.")
 
 
-@pytest.mark.points(2)
-def test_every_variable_gets_a_gradient(probe):
-    """Every trainable variable of a freshly built model is trained"""
-    report = probe.fresh_model_step()
-    trap = TRAP if report["call_is_tf_function"] else ""
-    assert report["error"] is None, f"train_step failed on a new model: {report['error']} {trap}".strip()
+@pytest.mark.points(1)
+def test_train_step_updates_every_variable(probe):
+    """train_step changes every trainable variable of the model"""
+    judged_only_if_trained(probe.trainability(), "Whether train_step updates every variable")
+    report = require_no_error(probe.train_step_report())
     stuck = [name for name, moved in zip(report["variables"], report["changed"]) if not moved]
     assert report["variables"] and not stuck, (
-        f"These variables never change during training: {', '.join(stuck)}. {trap}".strip())
+        f"These variables never change during train_step: {', '.join(stuck)}. Take the "
+        "gradients of the loss with respect to self.trainable_variables and apply all of them.")

@@ -5,6 +5,7 @@ import math
 import pytest
 
 from grader.testing import require_no_error
+from grader.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)
@@ -23,3 +24,9 @@ def test_conv_kernel_regularised(probe):
         "The Conv2D layer has no kernel_regularizer: pass kernel_regularizer="
         "tf.keras.regularizers.L2(0.01).")
     assert math.isclose(step["l2"], 0.01, rel_tol=1e-3), f"The L2 factor is {step['l2']}, not 0.01."
+
+
+@pytest.mark.points(1)
+def test_every_variable_trains(probe):
+    """Every trainable variable of a freshly built Classifier gets a gradient and changes the output"""
+    check_every_variable_trains(probe.trainability(), "Classifier()")

@@ -12,27 +12,46 @@ import numpy as np
 
 from grader.probes.data import teacher_classification
 from grader.probes.genuine import is_exactly
-from grader.probes.models import describe_layers, expect_model, flat_layers
+from grader.probes.called_layers import called_layers, model_identity
+from grader.probes.models import expect_keras_object, flat_layers
+from grader.probes.trainability import trainability_report
 from grader.probes.tracked import sublayers, trainable_weights
+from grader.probes.training import first_call_outside_traces
 from grader.worker.loader import ContractError
 
 
-def architecture(student, seed=0):
+def _build(student, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    return describe_layers(expect_model(student.build_model(), "build_model()"), (784,))
+    return expect_keras_object(student.build_model(), "build_model()")
+
+
+def architecture(student, seed=0):
+    """Layers in call order (activations folded in), output and parameter count on (2, 784)."""
+    model = _build(student, seed)
+    x = np.random.default_rng(seed).uniform(-1, 1, (2, 784)).astype("float32")
+    return {**model_identity(model), **called_layers(model, x)}
+
+
+def trainability(student, seed=0):
+    """Whether every variable of a fresh ``build_model()`` trains, called as training calls it."""
+    x = np.random.default_rng(seed).uniform(-1, 1, (8, 784)).astype("float32")
+    return trainability_report(lambda: _build(student, seed), x)
 
 
 def symmetry(student, steps=3, learning_rate=0.1, batch=64, seed=0):
-    """Pairwise distances between hidden units before and after ``steps`` SGD steps."""
+    """Pairwise distances between hidden units before and after ``steps`` SGD steps.
+
+    The model's first call runs outside any trace: whether its weights train at all is the
+    trainability check's to say.
+    """
     import tensorflow as tf
 
-    tf.keras.utils.set_random_seed(seed)
-    model = expect_model(student.build_model(), "build_model()")
+    model = _build(student, seed)
     x, y = teacher_classification(batch, seed=seed)
     x = np.clip(x, -1, 1)  # inputs in [-1, 1], as normalised MNIST
-    model(x[:2])  # build
+    first_call_outside_traces(model, x[:2])
     hidden, output = _dense_pair(model)
     before = _units(hidden, output)
     hidden_kernel = np.array(hidden.kernel.numpy(), copy=True)

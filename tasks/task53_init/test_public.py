@@ -1,12 +1,15 @@
-"""Task 53, public checks: the architecture of build_model()."""
+"""Task 53, public checks: the architecture of build_model(), and that every variable trains."""
 
 import numpy as np
 import pytest
 
+from grader.model_checks import assert_is_model
+from grader.trainability import check_every_variable_trains
+
 
 @pytest.mark.points(1)
 def test_architecture(probe):
-    """Dense(64, relu) then Dense(10, softmax) on (784,) input"""
+    """A Model: Dense(64, relu) then Dense(10, softmax) on (784,) input, 50,890 parameters"""
     described = probe.architecture()
     layers = described["layers"]
     summary = [(layer["kind"], layer["config"].get("units"), layer["activation"]) for layer in layers]
@@ -16,12 +19,14 @@ def test_architecture(probe):
     output = described["output"]
     assert output.shape == (2, 10) and np.allclose(output.sum(axis=1), 1, atol=1e-4), (
         "For a batch of 2 inputs of shape (784,) the model must return (2, 10) class probabilities.")
-
-
-@pytest.mark.points(1)
-def test_parameter_count(probe):
-    """The model has 50,890 parameters"""
-    total = probe.architecture()["total_params"]
+    total = described["total_params"]
     assert total == 50890, (
         f"The model has {total:,} parameters; Dense 64 on 784 inputs plus Dense 10 has "
         "784 x 64 + 64 + 64 x 10 + 10 = 50,890.")
+    assert_is_model(described, "build_model()")
+
+
+@pytest.mark.points(1)
+def test_every_variable_trains(probe):
+    """Every trainable variable of a freshly built model gets a gradient and changes the output"""
+    check_every_variable_trains(probe.trainability(), "the model build_model() returns")

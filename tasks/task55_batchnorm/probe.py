@@ -2,13 +2,16 @@
 
 Measures the distinct BatchNormalization instances, their moving statistics before and
 after one train_step, and whether inference output for an image depends on its batch.
+The model's first call runs outside any trace: the Keras 3 trap is the trainability
+check's to name, so these measure the rest of the code as if it were not there.
 """
 
 import numpy as np
 
 from grader.probes.genuine import is_exactly
 from grader.probes.tracked import sublayers
-from grader.probes.training import call_is_tf_function, first_steps_report
+from grader.probes.trainability import trainability_report
+from grader.probes.training import first_call_outside_traces, first_steps_report
 from grader.probes.values import measured_number
 from grader.worker.loader import exception_text
 
@@ -30,23 +33,40 @@ def _moving_statistics(layers):
             for layer in layers]
 
 
-def batchnorm_behaviour(student, seed=0):
-    """One freshly constructed model, observed throughout:
+def trainability(student, seed=0):
+    """Whether every variable of a fresh ``Classifier()`` trains, called as training calls it."""
+    import tensorflow as tf
 
-    - ``fresh``: two train_step calls before the model was ever called (the Keras 3 trap);
-    - then its outputs, BatchNormalization instances, inference batch independence, and
-      the moving statistics around one more train_step.
-    """
+    tf.keras.utils.set_random_seed(seed)
+    return trainability_report(student.Classifier, _batch(seed)[0])
+
+
+def train_step_report(student, seed=0):
+    """Two train_step calls on a model built outside any trace: errors, warnings, moved variables."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = student.Classifier()
+    x, y = (tf.constant(a) for a in _batch(seed))
+    first_call_outside_traces(model, x)
+    report = first_steps_report(model, model.train_step, x, y)
+    report.pop("call_is_tf_function")  # built outside traces: an error here is not the trap
+    return report
+
+
+def batchnorm_behaviour(student, seed=0):
+    """One model, built outside any trace: its outputs, BatchNormalization instances,
+    inference batch independence, and the moving statistics around one train_step."""
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
     model = student.Classifier()
     x, y = _batch(seed)
-    report = {"fresh": first_steps_report(model, model.train_step, tf.constant(x), tf.constant(y))}
+    first_call_outside_traces(model, tf.constant(x))
     outputs = np.asarray(model(tf.constant(x)))
     layers = _bn_layers(model)
-    report.update({"output": outputs, "bn_count": len(layers), "call_is_tf_function": call_is_tf_function(model),
-                   "bn_sizes": [int(np.prod(layer.moving_mean.shape)) for layer in layers]})
+    report = {"output": outputs, "bn_count": len(layers),
+              "bn_sizes": [int(np.prod(layer.moving_mean.shape)) for layer in layers]}
     report.update(_inference_independence(model, x))
     before = _moving_statistics(layers)
     try:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array, require_no_error
+from grader.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)
@@ -22,3 +23,9 @@ def test_train_step_returns_loss(probe):
     report = require_no_error(probe.batchnorm_behaviour(), "step_error")
     assert report["loss"] is not None and math.isfinite(report["loss"]), (
         f"train_step returned {report['loss']!r}; return the loss.")
+
+
+@pytest.mark.points(1)
+def test_every_variable_trains(probe):
+    """Every trainable variable of a freshly built Classifier gets a gradient and changes the output"""
+    check_every_variable_trains(probe.trainability(), "Classifier()")
