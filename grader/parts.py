@@ -43,7 +43,7 @@ def task_headline(status: str, parts: tuple[PartScore, ...], graded: list[CheckR
     if status == "passed":
         return ""
     if len(parts) > 1 or block:
-        return "; ".join(part.headline for part in parts)
+        return "; ".join(part.headline.rstrip(". ") for part in parts)
     return task_reason(status, graded)
 
 

@@ -71,7 +71,7 @@ def test_mixed_written_states_are_counted_by_part():
 def test_failed_code_stays_failed_and_names_the_code():
     task = task_of(code("a", "failed", feedback="The last layer has 5 units."), written("answer"))
     assert task.status == "failed"
-    assert task.reason == "code: The last layer has 5 units.; written part: awaiting review"
+    assert task.reason == "code: The last layer has 5 units; written part: awaiting review"
 
 
 def test_missing_code_with_an_answered_written_part_is_incomplete():
