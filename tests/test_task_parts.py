@@ -77,7 +77,7 @@ def test_failed_code_stays_failed_and_names_the_code():
 def test_missing_code_with_an_answered_written_part_is_incomplete():
     task = task_of(code("a", "failed", feedback="No code for task29.", missing=True), written("answer"))
     assert task.status == "incomplete"
-    assert task.reason == "code: No code for task29.; written part: awaiting review"
+    assert task.reason == "code: No code for task29; written part: awaiting review"
 
 
 def test_nothing_handed_in_is_missing():
@@ -89,7 +89,7 @@ def test_hidden_messages_never_reach_the_headline():
     task = task_of(code("a"), code("secret", "failed", "hidden", feedback="expected 9098"),
                    answer("shape", "failed", feedback="expected [28, 28, 8]"))
     assert "9098" not in task.reason and "28, 28" not in task.reason
-    assert task.reason == "code: Some hidden checks did not pass.; answer: not correct"
+    assert task.reason == "code: Some hidden checks did not pass; answer: not correct"
 
 
 def test_missing_structured_answers_do_not_fail_the_code():
