@@ -18,7 +18,8 @@ KERAS3_LAYER_TRAP = (
     "created the weights inside the traced graph, where they stay constants of every later "
     "call with that input shape: no gradient reaches them and training never changes them. "
     "Remove @tf.function from `call` (decorate the training step instead; Keras traces the "
-    "model's calls inside it).")
+    "model's calls inside it), or give the class a `build()` that builds its layers before "
+    "the first call.")
 
 
 def stuck_variables(observation: dict) -> list[str]:
