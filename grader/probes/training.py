@@ -167,3 +167,15 @@ def first_call_outside_traces(model: Any, x: Any, **kwargs: Any) -> Any:
         return model(x, **kwargs)
     finally:
         tf.config.run_functions_eagerly(eager_before)
+
+
+def train_step_without_the_trap(model: Any, x: Any, target: Any) -> dict[str, Any]:
+    """``first_steps_report`` of ``model.train_step`` on a model built outside any trace.
+
+    The trap is the trainability check's to name; an error here is about train_step itself,
+    so the report carries no ``call_is_tf_function`` hint.
+    """
+    first_call_outside_traces(model, x)
+    report = first_steps_report(model, model.train_step, x, target)
+    report.pop("call_is_tf_function")
+    return report
