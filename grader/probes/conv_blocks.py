@@ -10,6 +10,9 @@ with their subclasses (a student's ``class Conv3x3(Conv2D)``), judged by the rea
 their settings are read through Keras' own descriptors and the instance's own
 ``__dict__``, never through the subclass's attributes. What a subclass's ``call`` really
 computes is still measured: the arithmetic checks recompute the block from the kernels.
+Convolutions a block computes with ``tf.nn.conv2d`` on its own ``add_weight`` variables
+are measured too, by a tap on TensorFlow's op (grader.probes.op_convolutions), on the
+input of the block's last call.
 
 To make a block's arithmetic reproducible in the trusted checks, a probe can turn every
 BatchNormalization layer into an exact identity in inference mode (moving mean 0,
@@ -19,11 +22,12 @@ returns the kernels and the output, and the check recomputes the block with NumP
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 
-from grader.probes import tracked
+from grader.probes import op_convolutions, tracked
 from grader.probes.genuine import class_label, genuine_base, inherits
 from grader.probes.models import activation_name
 from grader.probes.trainability import error_text, trainability_report
@@ -51,12 +55,65 @@ def sublayers(block: Any) -> list[Any]:
     return tracked.sublayers(block)
 
 
-def used_convolutions(block: Any) -> list[Any]:
+@dataclass
+class Convolution:
+    """One convolution the block uses: a Keras Conv2D, or TensorFlow's op on the block's own variables."""
+
+    kernel: Any
+    bias: Any
+    strides: list[int]
+    padding: str
+    dilation: list[int]
+    groups: int = 1
+    activation: str | None = None
+
+
+def _keras_convolutions(block: Any) -> list[Any]:
     """Conv2D sublayers (Keras' class or a subclass) that hold weights, in tracking order."""
     import tensorflow as tf
 
     return [layer for layer in sublayers(block)
             if inherits(layer, tf.keras.layers.Conv2D) and tracked.weights(layer)]
+
+
+def _from_layer(conv: Any) -> Convolution:
+    return Convolution(kernel=setting(conv, "kernel"),
+                       bias=setting(conv, "bias") if setting(conv, "use_bias", False) else None,
+                       strides=[int(s) for s in setting(conv, "strides", (1, 1))],
+                       padding=str(setting(conv, "padding", "valid")).lower(),
+                       dilation=[int(d) for d in setting(conv, "dilation_rate", (1, 1))],
+                       groups=int(setting(conv, "groups", 1)), activation=activation_name(conv))
+
+
+_LAST_INPUT: dict[int, tuple[Any, np.ndarray]] = {}   # id(block) -> (block, input of its last call)
+_MEASURED: dict[int, tuple[Any, list[Convolution]]] = {}
+_REMEMBERED = 8
+
+
+def _remember(cache: dict, block: Any, value: Any) -> None:
+    cache[id(block)] = (block, value)
+    while len(cache) > _REMEMBERED:
+        cache.pop(next(iter(cache)))
+
+
+def _op_convolutions(block: Any, layers: list[Any]) -> list[Convolution]:
+    """Convolutions on the block's own variables (tf.nn.conv2d), measured once per block."""
+    if id(block) in _MEASURED:
+        return _MEASURED[id(block)][1]
+    found: list[Convolution] = []
+    if id(block) in _LAST_INPUT:
+        keras_owned = {id(v) for layer in [*layers, *used_batchnorms(block)] for v in tracked.weights(layer)}
+        kernels = {id(setting(layer, "kernel")) for layer in layers}
+        found = [Convolution(**conv) for conv in op_convolutions.measured_convolutions(
+            block, _LAST_INPUT[id(block)][1], kernels, keras_owned)]
+    _remember(_MEASURED, block, found)
+    return found
+
+
+def used_convolutions(block: Any) -> list[Convolution]:
+    """Every convolution that holds weights: Keras Conv2D layers, then TensorFlow's op on own variables."""
+    layers = _keras_convolutions(block)
+    return [*(_from_layer(layer) for layer in layers), *_op_convolutions(block, layers)]
 
 
 def used_batchnorms(block: Any) -> list[Any]:
@@ -80,18 +137,14 @@ def _values(variable: Any) -> np.ndarray:
     return np.array(np.asarray(variable), dtype=np.float32, copy=True)
 
 
-def describe_convolution(conv: Any) -> dict[str, Any]:
-    """Kernel and bias values, strides, padding, dilation and activation of one Conv2D."""
-    kernel = _values(setting(conv, "kernel"))
-    bias = setting(conv, "bias") if setting(conv, "use_bias", False) else None
+def describe_convolution(conv: Convolution) -> dict[str, Any]:
+    """Kernel and bias values, strides, padding, dilation and activation of one convolution."""
+    kernel = _values(conv.kernel)
     return {"kernel": kernel,
             "kernel_shape": [int(d) for d in kernel.shape],
-            "bias": np.zeros(kernel.shape[-1], np.float32) if bias is None else _values(bias),
-            "strides": [int(s) for s in setting(conv, "strides", (1, 1))],
-            "padding": str(setting(conv, "padding", "valid")).lower(),
-            "dilation": [int(d) for d in setting(conv, "dilation_rate", (1, 1))],
-            "groups": int(setting(conv, "groups", 1)),
-            "activation": activation_name(conv)}
+            "bias": np.zeros(kernel.shape[-1], np.float32) if conv.bias is None else _values(conv.bias),
+            "strides": list(conv.strides), "padding": conv.padding, "dilation": list(conv.dilation),
+            "groups": conv.groups, "activation": conv.activation}
 
 
 def describe_batchnorm(bn: Any) -> dict[str, Any]:
@@ -120,25 +173,24 @@ def make_batchnorm_identity(block: Any) -> int:
     return len(bns)
 
 
-def zero_convolutions(block: Any, select: Callable[[Any], bool]) -> int:
+def zero_convolutions(block: Any, select: Callable[[Convolution], bool]) -> int:
     """Set every weight (kernel and bias) of the selected convolutions to zero."""
     chosen = [conv for conv in used_convolutions(block) if select(conv)]
     for conv in chosen:
-        for variable in tracked.weights(conv):
-            variable.assign(np.zeros(variable.shape, variable.dtype))
+        for variable in (conv.kernel, conv.bias):
+            _assign(variable, 0.0)
     return len(chosen)
 
 
 def zero_biases(block: Any) -> None:
     """Zero the bias of every used convolution (Keras starts them at 0; students may not)."""
     for conv in used_convolutions(block):
-        if setting(conv, "use_bias", False):
-            _assign(setting(conv, "bias"), 0.0)
+        _assign(conv.bias, 0.0)
 
 
-def kernel_size(conv: Any) -> tuple[int, ...]:
-    """Height and width of the kernel the layer really holds."""
-    return tuple(int(k) for k in setting(conv, "kernel").shape[:2])
+def kernel_size(conv: Convolution) -> tuple[int, ...]:
+    """Height and width of the kernel the convolution really holds."""
+    return tuple(int(k) for k in conv.kernel.shape[:2])
 
 
 def call_block(block: Any, x: np.ndarray, training: bool | None = False) -> dict[str, Any]:
@@ -159,6 +211,7 @@ def call_block(block: Any, x: np.ndarray, training: bool | None = False) -> dict
         return {"output": None, "error": error_text(exc)}
     if inherits(result, (list, tuple)) or not hasattr(result, "shape"):
         raise ContractError(f"calling the layer must return one tensor, not {class_label(type(result))}")
+    _remember(_LAST_INPUT, block, x)
     return {"output": np.asarray(result, dtype=np.float32), "error": None}
 
 
