@@ -10,42 +10,13 @@ when the strides or the number of filters change).
 import numpy as np
 import pytest
 
+from grader.reference_ops import ATOL, close, conv2d, relu
 from grader.testing import array, not_judged
 from grader.trainability import judged_only_if_trained
-
-ATOL = 1e-4
 
 RELU_AFTER_ADD = (
     "Add the shortcut to the residual branch first and apply the final ReLU to the sum: "
     "out = relu(BN(conv2(relu(BN(conv1(x))))) + shortcut(x)).")
-
-
-def relu(values):
-    return np.maximum(values, 0.0)
-
-
-def conv2d(x, conv):
-    """A Keras Conv2D (linear part) in NumPy: TensorFlow's 'same'/'valid' padding, strides."""
-    kernel = np.asarray(conv["kernel"], dtype=np.float64)
-    kh, kw, _, cout = kernel.shape
-    sh, sw = conv["strides"]
-    _, h, w, _ = x.shape
-    if conv["padding"] == "same":
-        oh, ow = -(-h // sh), -(-w // sw)
-        ph, pw = max((oh - 1) * sh + kh - h, 0), max((ow - 1) * sw + kw - w, 0)
-        x = np.pad(x, ((0, 0), (ph // 2, ph - ph // 2), (pw // 2, pw - pw // 2), (0, 0)))
-    else:
-        oh, ow = (h - kh) // sh + 1, (w - kw) // sw + 1
-    out = np.zeros((x.shape[0], oh, ow, cout))
-    for i in range(kh):
-        for j in range(kw):
-            patch = x[:, i:i + (oh - 1) * sh + 1:sh, j:j + (ow - 1) * sw + 1:sw, :]
-            out += np.einsum("bhwc,co->bhwo", patch, kernel[i, j])
-    return out + np.asarray(conv["bias"], dtype=np.float64)
-
-
-def close(output, expected):
-    return output.shape == expected.shape and np.allclose(output, expected, atol=ATOL, rtol=ATOL)
 
 
 def _setting(obs):

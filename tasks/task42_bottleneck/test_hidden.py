@@ -9,11 +9,9 @@ its purpose in ResNet (and, as the 1x1 layers before each 3x3 one, in DenseNet-B
 import numpy as np
 import pytest
 
+from grader.reference_ops import ATOL, close, conv2d, relu
 from grader.testing import array, not_judged
 from grader.trainability import judged_only_if_trained
-
-ATOL = 1e-4
-
 
 def _setting(obs):
     ratio = "" if obs["ratio"] is None else f", bottleneck_ratio={obs['ratio']}"
@@ -94,21 +92,17 @@ def test_fewer_parameters_than_two_3x3_convolutions(probe):
             "reduced filters // bottleneck_ratio channels, between the two 1x1 convolutions.")
 
 
-def relu(values):
-    return np.maximum(values, 0.0)
-
-
 def _shortcut_candidates(obs, x):
     """What the block may return when its branch is zero: the shortcut, with or without ReLU."""
     candidates = []
     if obs["channels"] == obs["filters"]:
         candidates += [x, relu(x)]
     for conv in obs["pointwise"]:
-        kernel = array(conv["kernel"]).astype(np.float64)
+        kernel = array(conv["kernel"])
         if list(kernel.shape) != [1, 1, obs["channels"], obs["filters"]] or conv["strides"] != [1, 1]:
             continue
         for source in (x, relu(x)):
-            projected = np.einsum("bhwc,co->bhwo", source, kernel[0, 0]) + conv["bias"]
+            projected = conv2d(source, conv)
             candidates += [projected, relu(projected)]
     return candidates
 
@@ -122,8 +116,7 @@ def _check_shortcut(obs):
         "nothing bypasses the bottleneck: the shortcut is missing. Add the block's input (or its "
         "1x1 projection when the channel counts differ) to the branch's output.")
     candidates = _shortcut_candidates(obs, x)
-    assert any(value.shape == output.shape and np.allclose(output, value, atol=ATOL, rtol=ATOL)
-               for value in candidates), (
+    assert any(close(output, value) for value in candidates), (
         f"{_setting(obs)}: with the 3x3 convolution set to zero (BatchNormalization at its "
         "initial statistics) the block should return its shortcut, the input itself or its 1x1 "
         "projection (then a ReLU); it returns something else. Add the shortcut to the output "

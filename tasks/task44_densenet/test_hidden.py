@@ -11,10 +11,9 @@ layers cannot reuse them separately (DenseNet degenerates to a ResNet-like sum).
 import numpy as np
 import pytest
 
+from grader.reference_ops import close, conv2d, relu
 from grader.testing import array, not_judged
 from grader.trainability import judged_only_if_trained
-
-ATOL = 1e-4
 
 CONCATENATE = (
     "DenseNet concatenates: x = tf.concat([x, new_maps], axis=-1), so the channels grow by "
@@ -141,28 +140,10 @@ def test_batchnorm_before_each_conv(probe):
         "3x3 convolution).")
 
 
-def relu(values):
-    return np.maximum(values, 0.0)
-
-
-def conv2d_same(x, conv):
-    """A Keras Conv2D (linear part, stride 1, TensorFlow's 'same' padding) in NumPy."""
-    kernel = np.asarray(conv["kernel"], dtype=np.float64)
-    kh, kw, _, cout = kernel.shape
-    top, left = (kh - 1) // 2, (kw - 1) // 2
-    padded = np.pad(x, ((0, 0), (top, kh - 1 - top), (left, kw - 1 - left), (0, 0)))
-    h, w = x.shape[1:3]
-    out = np.zeros((x.shape[0], h, w, cout))
-    for i in range(kh):
-        for j in range(kw):
-            out += np.einsum("bhwc,co->bhwo", padded[:, i:i + h, j:j + w, :], kernel[i, j])
-    return out + np.asarray(conv["bias"], dtype=np.float64)
-
-
 def _replicate(x, convs, before, after, new_first=False):
     features = x
     for conv in convs:
-        new = after(conv2d_same(before(features), conv))
+        new = after(conv2d(before(features), conv))
         features = np.concatenate([new, features] if new_first else [features, new], axis=-1)
     return features
 
@@ -187,7 +168,7 @@ def test_layers_compute_bn_relu_conv(probe):
         raise AssertionError("Use strides 1 and padding='same' in every 3x3 convolution.")
 
     def same(value):
-        return value.shape == output.shape and np.allclose(output, value, atol=ATOL, rtol=ATOL)
+        return close(output, value)
 
     identity = lambda values: values  # noqa: E731
     if same(_replicate(x, convs, relu, identity)) or same(_replicate(x, convs, relu, identity, True)):
