@@ -60,19 +60,34 @@ def _stuck_message(observation: dict, what: str, stuck: list[str]) -> str:
                 "or in training mode. A bias right before a BatchNormalization that always uses "
                 "batch statistics is cancelled by it: pass the `training` argument on to "
                 "BatchNormalization instead of fixing training=True.")
-    if observation["call_is_tf_function"]:
+    if is_keras3_trap(observation):
         return f"{head} {KERAS3_LAYER_TRAP}"
     return (f"{head} Use every layer you create in `call`, on the way to the output, and do not "
             "convert tensors to NumPy inside `call`.")
 
 
+def is_keras3_trap(observation: dict) -> bool:
+    """Whether @tf.function on `call` is why variables are stuck: run eagerly, every one trains.
+
+    Measured by the probe (``trains_when_eager``); where the eager run could not be compared
+    (it raised, or made other variables), the decorator is taken as the cause.
+    """
+    if not observation["call_is_tf_function"]:
+        return False
+    eager = observation.get("trains_when_eager")
+    return eager is None or all(eager)
+
+
 def weights_do_not_train(observation: dict) -> bool:
-    """The trap, or weights that have no effect at all: nothing about them can be judged."""
+    """The trap, or weights that have no effect at all: nothing about them can be judged.
+
+    A layer the code never uses (stuck even when `call` runs eagerly) is a fault of its own:
+    what the other weights do is judged as usual.
+    """
     if observation.get("error") or not observation.get("variables"):
         return False
     stuck = stuck_variables(observation)
-    return bool(stuck) and (observation["call_is_tf_function"]
-                            or len(stuck) == len(observation["variables"]))
+    return bool(stuck) and (is_keras3_trap(observation) or len(stuck) == len(observation["variables"]))
 
 
 def judged_only_if_trained(observation: dict, judging: str) -> None:

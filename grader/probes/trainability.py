@@ -43,7 +43,22 @@ def error_text(exc: BaseException) -> str:
 
 
 def trainability_report(build: Callable[[], Any], x: np.ndarray, seed: int = 0) -> dict[str, Any]:
-    """Build with ``build()``, call on ``x`` as training does, report per trainable variable."""
+    """Build with ``build()``, call on ``x`` as training does, report per trainable variable.
+
+    When ``call`` is a tf.function and some variable does not train, the same is measured
+    once more with every tf.function run eagerly (as if ``call`` had no decorator):
+    ``trains_when_eager`` holds, per variable, whether it trains then, so the Keras 3 trap
+    is told apart from a layer the code never uses.
+    """
+    report = _measure(build, x, seed)
+    if report["error"] or not report["call_is_tf_function"] or all(_trains(report)):
+        return report
+    eager = _eagerly(lambda: _measure(build, x, seed))
+    same = not eager["error"] and len(eager["variables"]) == len(report["variables"])
+    return {**report, "trains_when_eager": _trains(eager) if same else None}
+
+
+def _measure(build: Callable[[], Any], x: np.ndarray, seed: int) -> dict[str, Any]:
     subject = build()
     try:
         _outputs(subject, x, training=True)                   # the first call creates the weights
@@ -57,6 +72,22 @@ def trainability_report(build: Callable[[], Any], x: np.ndarray, seed: int = 0) 
             "variables": [_name(variable) for variable in variables],
             "has_gradient": [gradient is not None for gradient in gradients],
             "changes_output": changes}
+
+
+def _trains(report: dict[str, Any]) -> list[bool]:
+    return [bool(g and c) for g, c in zip(report["has_gradient"], report["changes_output"])]
+
+
+def _eagerly(measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """``measure()`` with every tf.function running its Python code eagerly."""
+    import tensorflow as tf
+
+    before = tf.config.functions_run_eagerly()
+    tf.config.run_functions_eagerly(True)
+    try:
+        return measure()
+    finally:
+        tf.config.run_functions_eagerly(before)
 
 
 def _outputs(subject: Any, x: np.ndarray, training: bool) -> list[Any]:
