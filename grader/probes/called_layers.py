@@ -7,7 +7,9 @@ twice, layers kept in a Python list. So the layers are recorded in the order the
 calls them (grader.probes.tapped_layers), and a layer's activation is measured: the
 function that maps what the layer returns to what the next layer (or the model's output)
 receives, composed with the layer's own ``activation``. Separate activation layers then
-describe like the ``activation`` argument and leave no entry of their own.
+describe like the ``activation`` argument and leave no entry of their own. Pooling written
+as ``tf.nn.max_pool2d`` in ``call`` is recorded like a pooling layer
+(grader.probes.pooling_ops).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import numpy as np
 
 from grader.probes.genuine import class_label, inherits
 from grader.probes.models import ACTIVATION_LAYERS, layer_kind
-from grader.probes.tapped_layers import leaf_layers, traced_forward
+from grader.probes.pooling_ops import forward_with_pooling
+from grader.probes.tapped_layers import POOLING_KINDS, leaf_layers
 from grader.probes.tracked import count_params
 
 _erf = np.vectorize(math.erf)
@@ -75,8 +78,8 @@ def compose(own: str | None, gap: str | None) -> str:
 def called_layers(model: Any, x: np.ndarray) -> dict[str, Any]:
     """The model's output on ``x`` and its layers in call order, activations folded in."""
     leaves = leaf_layers(model)
-    kinds = frozenset(layer_kind(layer) for layer in leaves)
-    output, calls = traced_forward(model, x, keep_values=kinds)
+    kinds = frozenset(layer_kind(layer) for layer in leaves) | POOLING_KINDS
+    output, calls = forward_with_pooling(model, x, keep_values=kinds)
     structural = [call for call in calls if call["kind"] not in ACTIVATION_LAYERS]
     received = [call["input"] for call in structural[1:]] + [np.asarray(output, dtype=np.float64)]
     layers = []
@@ -86,8 +89,21 @@ def called_layers(model: Any, x: np.ndarray) -> dict[str, Any]:
         effective = compose(own, gap)
         layers.append({"kind": call["kind"], "config": call["config"],
                        "activation": None if effective == "linear" and call["activation"] is None else effective,
-                       "params": count_params(leaves[call["layer"]]), "output_shape": call["output_shape"]})
-    return {"output": np.asarray(output), "layers": layers, "total_params": count_params(model)}
+                       "params": 0 if call["layer"] is None else count_params(leaves[call["layer"]]),
+                       "output_shape": call["output_shape"]})
+    return {"output": np.asarray(output), "layers": layers,
+            "total_params": count_params(model)}
+
+
+def flattens(produced: np.ndarray, received: np.ndarray) -> bool:
+    """Whether ``received`` is ``produced``'s maps laid out flat per example, as Flatten does.
+
+    ``tf.reshape(x, (-1, h * w * c))`` in ``call`` is the same computation as a Flatten
+    layer; an element-wise activation on the way is allowed.
+    """
+    if produced.ndim < 3 or received.ndim != 2 or produced.shape[0] != received.shape[0]:
+        return False
+    return applied_function(produced, received) is not None
 
 
 def model_identity(value: Any) -> dict[str, Any]:
