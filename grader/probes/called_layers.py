@@ -10,6 +10,11 @@ receives, composed with the layer's own ``activation``. Separate activation laye
 describe like the ``activation`` argument and leave no entry of their own. Pooling written
 as ``tf.nn.max_pool2d`` in ``call`` is recorded like a pooling layer
 (grader.probes.pooling_ops).
+
+A non-decreasing function f commutes with max pooling (the largest of f(a), f(b)... is f
+of the largest), and every element-wise function with Flatten, so ``relu(max_pool(conv(x)))``
+computes exactly what a ReLU convolution followed by max pooling computes: such an
+activation is credited to the layer before the pooling, which then shows none.
 """
 
 from __future__ import annotations
@@ -50,6 +55,9 @@ ELEMENTWISE = {  # what a layer's output may go through before the next layer se
     "gelu(tanh)": lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(2 / math.pi) * (z + 0.044715 * z ** 3))),
 }
 IDEMPOTENT = {"relu", "relu6"}
+NON_DECREASING = {"linear", "relu", "tanh", "sigmoid", "elu", "leaky_relu", "leaky_relu(0.3)",
+                  "relu6", "softplus"}
+MAX_POOLING = frozenset(kind for kind in POOLING_KINDS if kind.startswith("Max"))
 
 
 def applied_function(produced: np.ndarray, received: np.ndarray) -> str | None:
@@ -91,8 +99,27 @@ def called_layers(model: Any, x: np.ndarray) -> dict[str, Any]:
                        "activation": None if effective == "linear" and call["activation"] is None else effective,
                        "params": 0 if call["layer"] is None else count_params(leaves[call["layer"]]),
                        "output_shape": call["output_shape"]})
-    return {"output": np.asarray(output), "layers": layers,
+    return {"output": np.asarray(output), "layers": through_max_pooling(layers),
             "total_params": count_params(model)}
+
+
+def through_max_pooling(layers: list[dict]) -> list[dict]:
+    """Credit an activation after a max pooling or a Flatten to the layer before it (it commutes).
+
+    Flatten only moves values, so any element-wise function commutes with it; max pooling
+    commutes with the non-decreasing ones.
+    """
+    for index in range(len(layers) - 1, 0, -1):
+        moving, before = layers[index], layers[index - 1]
+        moved, ahead = moving["activation"], before["activation"] or "linear"
+        if moving["kind"] in MAX_POOLING:
+            commutes = moved in NON_DECREASING and ahead in NON_DECREASING
+        else:
+            commutes = moving["kind"] == "Flatten" and moved in ELEMENTWISE and moved != "softmax"
+        if commutes and moved != "linear" and ahead in ELEMENTWISE:
+            before["activation"] = compose(ahead, moved)
+            moving["activation"] = None
+    return layers
 
 
 def flattens(produced: np.ndarray, received: np.ndarray) -> bool:
