@@ -8,8 +8,9 @@ is part of the feedback, so it is caught here and returned as text.
 import numpy as np
 
 from grader.probes.called_layers import ELEMENTWISE, model_identity
-from grader.probes.models import expect_keras_object
-from grader.probes.tapped_layers import traced_forward
+from grader.probes.models import expect_keras_object, layer_kind
+from grader.probes.pooling_ops import forward_with_pooling
+from grader.probes.tapped_layers import POOLING_KINDS, leaf_layers
 from grader.probes.trainability import trainability_report
 from grader.worker.loader import ContractError, exception_text
 
@@ -42,7 +43,8 @@ def build(student, num_classes=None, seed=0):
     except Exception as exc:  # noqa: BLE001 - the quiz's fault: explained by the checks
         return {"error": exception_text(exc), "during": "build", **failed}
     try:
-        output, calls = traced_forward(model, _images(seed, 2), keep_values=frozenset({"Conv2D", "Dense"}))
+        kinds = frozenset(layer_kind(layer) for layer in leaf_layers(model)) | POOLING_KINDS
+        output, calls = forward_with_pooling(model, _images(seed, 2), keep_values=kinds)
     except Exception as exc:  # noqa: BLE001 - a lazily built model fails on its first call
         return {"error": exception_text(exc), "during": "call", **failed, **model_identity(model)}
     head = _head_averages_maps(calls)
@@ -53,15 +55,32 @@ def build(student, num_classes=None, seed=0):
 
 
 def _head_averages_maps(calls):
-    """Whether the Dense layer after the last convolution reads the spatial average of its maps."""
+    """Whether the first layer after the last convolution that reads vectors reads a spatial mean.
+
+    The mean may be taken of the last convolution's maps or of any maps made from them
+    after it (a BatchNormalization, a ReLU in between), with an element-wise function on
+    the way: ``tf.reduce_mean(x, axis=[1, 2])`` in ``call`` is global average pooling.
+    """
     convs = [index for index, call in enumerate(calls) if call["kind"] == "Conv2D"]
-    dense = [call for call in calls[convs[-1] + 1:] if call["kind"] == "Dense"] if convs else []
-    if not dense or calls[convs[-1]]["output"].ndim != 4:
+    if not convs:
         return False
-    maps, received = calls[convs[-1]]["output"], dense[0]["input"]
+    after = calls[convs[-1]:]
+    reader = next((index for index, call in enumerate(after)
+                   if index > 0 and call.get("input") is not None and call["input"].ndim == 2), None)
+    if reader is None:
+        return False
+    received = after[reader]["input"]
+    maps = [call["output"] for call in after[:reader]
+            if call.get("output") is not None and call["output"].ndim == 4]
+    return any(_is_spatial_mean(candidate, received) for candidate in maps)
+
+
+def _is_spatial_mean(maps, received):
+    """``received`` is f(maps) averaged over height and width, to float32 rounding."""
     if received.shape != (maps.shape[0], maps.shape[-1]):
         return False
-    return any(np.allclose(function(maps).mean(axis=(1, 2)), received, rtol=1e-4, atol=1e-5)
+    tolerance = 1e-5 * max(float(np.abs(received).max()), 1e-12)
+    return any(np.allclose(function(maps).mean(axis=(1, 2)), received, rtol=1e-4, atol=tolerance)
                for name, function in ELEMENTWISE.items() if name != "softmax")
 
 
