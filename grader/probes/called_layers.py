@@ -25,9 +25,9 @@ from typing import Any
 import numpy as np
 
 from grader.probes.genuine import class_label, inherits
-from grader.probes.models import ACTIVATION_LAYERS, layer_kind
+from grader.probes.models import ACTIVATION_LAYERS, computing_layers, layer_kind
 from grader.probes.pooling_ops import forward_with_pooling
-from grader.probes.tapped_layers import POOLING_KINDS, leaf_layers
+from grader.probes.tapped_layers import POOLING_KINDS
 from grader.probes.tracked import count_params
 
 _erf = np.vectorize(math.erf)
@@ -85,7 +85,7 @@ def compose(own: str | None, gap: str | None) -> str:
 
 def called_layers(model: Any, x: np.ndarray) -> dict[str, Any]:
     """The model's output on ``x`` and its layers in call order, activations folded in."""
-    leaves = leaf_layers(model)
+    leaves = computing_layers(model)
     kinds = frozenset(layer_kind(layer) for layer in leaves) | POOLING_KINDS
     output, calls = forward_with_pooling(model, x, keep_values=kinds)
     structural = [call for call in calls if call["kind"] not in ACTIVATION_LAYERS]

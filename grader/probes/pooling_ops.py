@@ -19,7 +19,8 @@ from typing import Any, Iterator
 import numpy as np
 from tensorflow.python.ops import gen_nn_ops
 
-from grader.probes.tapped_layers import POOLING_KINDS, leaf_layers, tapped_calls
+from grader.probes.models import computing_layers
+from grader.probes.tapped_layers import POOLING_KINDS, tapped_calls
 
 IN_CALL = "applied in call"
 _OPS = {name: getattr(gen_nn_ops, name) for name in
@@ -93,16 +94,19 @@ def without_layer_ops(records: list[dict]) -> list[dict]:
     return kept
 
 
-def forward_with_pooling(model: Any, inputs: np.ndarray,
-                         keep_values: frozenset[str] = frozenset()) -> tuple[np.ndarray, list[dict]]:
-    """``tapped_layers.traced_forward``, with pooling written in ``call`` recorded in order."""
+def forward_with_pooling(model: Any, inputs: np.ndarray, keep_values: frozenset[str] = frozenset(),
+                         substitute: dict[int, np.ndarray] | None = None) -> tuple[np.ndarray, list[dict]]:
+    """``tapped_layers.traced_forward`` over ``computing_layers``, pooling in ``call`` recorded in order.
+
+    ``record["layer"]`` (and ``substitute``'s keys) index ``computing_layers(model)``.
+    """
     import tensorflow as tf
 
     model(inputs[:1])  # build lazily-built models before tapping their layers
     eager_before = tf.config.functions_run_eagerly()
     tf.config.run_functions_eagerly(True)
     try:
-        with tapped_calls(leaf_layers(model), keep_values) as records, \
+        with tapped_calls(computing_layers(model), keep_values, substitute) as records, \
                 tapped_pooling(records, keep_values):
             output = np.asarray(model(inputs))
     finally:
