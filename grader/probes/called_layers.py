@@ -99,11 +99,11 @@ def called_layers(model: Any, x: np.ndarray) -> dict[str, Any]:
                        "activation": None if effective == "linear" and call["activation"] is None else effective,
                        "params": 0 if call["layer"] is None else count_params(leaves[call["layer"]]),
                        "output_shape": call["output_shape"]})
-    return {"output": np.asarray(output), "layers": through_max_pooling(layers),
+    return {"output": np.asarray(output), "layers": through_commuting_layers(layers),
             "total_params": count_params(model)}
 
 
-def through_max_pooling(layers: list[dict]) -> list[dict]:
+def through_commuting_layers(layers: list[dict]) -> list[dict]:
     """Credit an activation after a max pooling or a Flatten to the layer before it (it commutes).
 
     Flatten only moves values, so any element-wise function commutes with it; max pooling
