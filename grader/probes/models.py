@@ -84,6 +84,25 @@ def flat_layers(model: Any) -> list[Any]:
     return layers
 
 
+def own_activation_layer(layer: Any) -> Any:
+    """The Keras layer object a layer applies as its ``activation`` (``Dense(20, activation=ReLU())``), else None."""
+    function = vars(layer).get("activation")
+    return function if inherits(function, keras.Layer) else None
+
+
+def computing_layers(model: Any) -> list[Any]:
+    """Every layer that computes something itself, in Keras' order: the layers to observe.
+
+    That is a layer without sublayers, or one whose only sublayer is the layer object it
+    applies as its ``activation`` (Keras tracks ``Dense(20, activation=LeakyReLU())``'s
+    LeakyReLU as a sublayer of the Dense); such an activation object is part of its layer.
+    """
+    layers = [layer for layer in sublayers(model) if layer_kind(layer) != "InputLayer"]
+    activations = {id(own_activation_layer(layer)) for layer in layers} - {id(None)}
+    return [layer for layer in layers if id(layer) not in activations and all(
+        sub is own_activation_layer(layer) for sub in sublayers(layer, recursive=False))]
+
+
 def activation_name(layer: Any) -> str | None:
     """'relu', 'softmax', 'linear'... for a Keras layer's own activation (None if it has none)."""
     if not is_genuine(type(layer)):
@@ -93,6 +112,9 @@ def activation_name(layer: Any) -> str | None:
         if kind == "Activation":
             return function_name(layer.activation)
         return kind.lower().replace("leakyrelu", "leaky_relu")
+    own = own_activation_layer(layer)
+    if own is not None and is_genuine(type(own)):
+        return activation_name(own)
     function = getattr(layer, "activation", None)
     return function_name(function) if function is not None else None
 

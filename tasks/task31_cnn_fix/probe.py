@@ -1,14 +1,17 @@
 """Task 31 probes: the repaired "CNN fail I" network, observed during real forward passes.
 
 The layers are recorded in the order the model calls them (grader.probes.tapped_layers),
-so Sequential, functional and subclassed models describe alike.
+so Sequential, functional and subclassed models describe alike; pooling written as
+``tf.nn.max_pool2d`` in ``call`` is recorded in its place (grader.probes.pooling_ops), and a
+Dense layer that reads the maps laid out flat (``tf.reshape`` in ``call``) is marked.
 """
 
 import numpy as np
 
-from grader.probes.called_layers import model_identity
-from grader.probes.models import expect_keras_object
-from grader.probes.tapped_layers import traced_forward
+from grader.probes.called_layers import flattens, model_identity
+from grader.probes.models import computing_layers, expect_keras_object, layer_kind
+from grader.probes.pooling_ops import forward_with_pooling
+from grader.probes.tapped_layers import POOLING_KINDS
 from grader.probes.trainability import trainability_report
 from grader.probes.tracked import trainable_weights
 from grader.probes.training import first_call_outside_traces
@@ -31,7 +34,13 @@ def _images(seed, batch):
 def architecture(student, num_classes=None, seed=0):
     """Output on a (2, 28, 28, 1) batch and every layer call: kind, config, shapes."""
     model = _build(student, num_classes, seed)
-    output, calls = traced_forward(model, _images(seed, 2))
+    kinds = frozenset(layer_kind(layer) for layer in computing_layers(model)) | POOLING_KINDS
+    output, calls = forward_with_pooling(model, _images(seed, 2), keep_values=kinds)
+    for before, call in zip([None, *calls], calls):
+        call["reads_flattened"] = before is not None and call["kind"] == "Dense" and flattens(
+            before["output"], call["input"])
+    for call in calls:
+        call.pop("input", None), call.pop("output", None)
     return {"output": output, "calls": calls, **model_identity(model)}
 
 

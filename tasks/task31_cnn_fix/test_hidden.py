@@ -22,9 +22,15 @@ FILTERS = [2, 4, 8, 16, 32, 64]
 
 
 def layout(calls):
-    """The structural layers in call order; activations, dropout, normalisation left out."""
+    """The structural layers in call order; activations, dropout, normalisation left out.
+
+    A Dense layer that reads the maps laid out flat (``tf.reshape`` in ``call``) has a
+    Flatten before it, as the computation goes.
+    """
     tokens = []
     for call in calls:
+        if call.get("reads_flattened"):
+            tokens.append("Flatten")
         if call["kind"] in POOLING:
             tokens.append("pooling")
         elif call["kind"] in TOKENS:

@@ -8,8 +8,9 @@ is part of the feedback, so it is caught here and returned as text.
 import numpy as np
 
 from grader.probes.called_layers import ELEMENTWISE, model_identity
-from grader.probes.models import expect_keras_object
-from grader.probes.tapped_layers import traced_forward
+from grader.probes.models import computing_layers, expect_keras_object, layer_kind
+from grader.probes.pooling_ops import forward_with_pooling
+from grader.probes.tapped_layers import POOLING_KINDS
 from grader.probes.trainability import trainability_report
 from grader.worker.loader import ContractError, exception_text
 
@@ -42,7 +43,8 @@ def build(student, num_classes=None, seed=0):
     except Exception as exc:  # noqa: BLE001 - the quiz's fault: explained by the checks
         return {"error": exception_text(exc), "during": "build", **failed}
     try:
-        output, calls = traced_forward(model, _images(seed, 2), keep_values=frozenset({"Conv2D", "Dense"}))
+        kinds = frozenset(layer_kind(layer) for layer in computing_layers(model)) | POOLING_KINDS
+        output, calls = forward_with_pooling(model, _images(seed, 2), keep_values=kinds)
     except Exception as exc:  # noqa: BLE001 - a lazily built model fails on its first call
         return {"error": exception_text(exc), "during": "call", **failed, **model_identity(model)}
     head = _head_averages_maps(calls)
@@ -53,15 +55,36 @@ def build(student, num_classes=None, seed=0):
 
 
 def _head_averages_maps(calls):
-    """Whether the Dense layer after the last convolution reads the spatial average of its maps."""
+    """Whether, between the last convolution and the Dense layer after it, a spatial mean is read.
+
+    The mean may be of the last convolution's maps or of maps made from them after it (a
+    BatchNormalization, a ReLU in between), with an element-wise function on the way, and
+    be read by the Dense layer or by a layer before it (a Flatten, a BatchNormalization of
+    the vectors): ``tf.reduce_mean(x, axis=[1, 2])`` in ``call`` is global average pooling.
+    """
     convs = [index for index, call in enumerate(calls) if call["kind"] == "Conv2D"]
-    dense = [call for call in calls[convs[-1] + 1:] if call["kind"] == "Dense"] if convs else []
-    if not dense or calls[convs[-1]]["output"].ndim != 4:
+    if not convs:
         return False
-    maps, received = calls[convs[-1]]["output"], dense[0]["input"]
-    if received.shape != (maps.shape[0], maps.shape[-1]):
+    after = calls[convs[-1]:]
+    dense = next((index for index, call in enumerate(after) if call["kind"] == "Dense"), None)
+    if dense is None:
         return False
-    return any(np.allclose(function(maps).mean(axis=(1, 2)), received, rtol=1e-4, atol=1e-5)
+    for reader in range(1, dense + 1):
+        maps = [call["output"] for call in after[:reader] if call.get("output") is not None
+                and call["output"].ndim == 4 and call["output"].shape[1] * call["output"].shape[2] > 1]
+        received = after[reader].get("input")
+        if received is not None and any(_is_spatial_mean(candidate, received) for candidate in maps):
+            return True
+    return False
+
+
+def _is_spatial_mean(maps, received):
+    """``received``, laid flat per example, is f(maps) averaged over height and width (float32 rounding)."""
+    if received.size != maps.shape[0] * maps.shape[-1] or received.shape[0] != maps.shape[0]:
+        return False
+    received = received.reshape(maps.shape[0], maps.shape[-1])
+    tolerance = 1e-5 * max(float(np.abs(received).max()), 1e-12)
+    return any(np.allclose(function(maps).mean(axis=(1, 2)), received, rtol=1e-4, atol=tolerance)
                for name, function in ELEMENTWISE.items() if name != "softmax")
 
 

@@ -6,6 +6,7 @@ from grader.model_checks import judged_only_if_built
 
 FILTERS = [32, 40, 50, 60, 70, 80, 60, 70, 80]
 POOLING = {"MaxPooling2D", "AveragePooling2D"}
+RESHAPING = {"GlobalAveragePooling2D", "Flatten", "Reshape"}  # around a spatial mean the probe measured
 
 
 IGNORED = {"Dropout", "SpatialDropout2D", "BatchNormalization", "LayerNormalization",
@@ -40,7 +41,7 @@ def test_global_average_pooling_head(probe):
     last_conv = max((i for i, kind in enumerate(kinds) if kind == "Conv2D"), default=-1)
     head = [kind for kind in kinds[last_conv + 1:] if kind not in POOLING]
     assert head == ["GlobalAveragePooling2D", "Dense"] or (
-        head == ["Dense"] and result["head_averages_maps"]), (
+        head[-1:] == ["Dense"] and set(head[:-1]) <= RESHAPING and result["head_averages_maps"]), (
         f"After the last convolution the model calls {', '.join(head) or 'nothing'}; the quiz's "
         "head is GlobalAveragePooling2D followed by Dense(num_classes, softmax). Global average "
         "pooling turns each feature map into one number, whatever its size; Flatten would "

@@ -10,7 +10,20 @@ import pytest
 
 
 def describe(pool):
+    """The pooling as the student wrote it: a layer, or an op such as tf.nn.max_pool2d in call."""
+    if pool.get("written"):
+        family = "max" if pool["kind"].startswith("Max") else "average"
+        return (f"The {family} pooling in call (ksize={tuple(pool['pool_size'])}, "
+                f"strides={tuple(pool['strides'])})")
     return f"{pool['kind']}(pool_size={tuple(pool['pool_size'])}, strides={tuple(pool['strides'])})"
+
+
+def example(pool):
+    """The fix, in the way the student wrote the pooling."""
+    if pool.get("written"):
+        op = "max_pool2d" if pool["kind"].startswith("Max") else "avg_pool2d"
+        return f"tf.nn.{op}(x, ksize=2, strides=2, padding='VALID')"
+    return "MaxPooling2D(pool_size=(2, 2), strides=(2, 2))"
 
 
 def size(shape):
@@ -35,8 +48,8 @@ def test_pooling_windows_do_not_overlap(probe):
             f"{describe(pool)} moves its window by fewer pixels than the window is wide, so "
             f"neighbouring windows overlap: {effect}. "
             "Overlapping pooling is the quiz's fault. Set strides equal to pool_size, e.g. "
-            "MaxPooling2D(pool_size=(2, 2), strides=(2, 2)), or leave strides out (it "
-            "defaults to pool_size).")
+            f"{example(pool)}" + ("" if pool.get("written") else
+                                  ", or leave strides out (it defaults to pool_size)") + ".")
 
 
 @pytest.mark.points(1)
@@ -47,5 +60,4 @@ def test_pooling_windows_do_not_skip_pixels(probe):
         assert not gaps, (
             f"{describe(pool)} moves its window further than the window is wide, so it "
             "skips pixels between windows: they never reach the next layer (the layer "
-            "subsamples rather than pools). Make pool_size equal to strides, e.g. "
-            "MaxPooling2D(pool_size=(2, 2), strides=(2, 2)).")
+            f"subsamples rather than pools). Make pool_size equal to strides, e.g. {example(pool)}.")

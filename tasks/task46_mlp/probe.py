@@ -17,7 +17,8 @@ import numpy as np
 
 from grader.probes.called_layers import model_identity
 from grader.probes.models import expect_keras_object
-from grader.probes.tapped_layers import affine_residual, traced_forward
+from grader.probes.pooling_ops import forward_with_pooling
+from grader.probes.tapped_layers import affine_residual
 from grader.probes.trainability import trainability_report
 
 
@@ -58,7 +59,7 @@ def nonlinearity(student, count=256, dims=8, seed=0):
     rng = np.random.default_rng(seed)
     t, offsets = _subspace_points(rng, count, 784, dims, 1.0)
     x = rng.uniform(-1, 1, (1, 784)).astype("float32") + offsets
-    output, calls = traced_forward(model, x)
+    output, calls = forward_with_pooling(model, x)
     dense = [call for call in calls if call["kind"] == "Dense"]
     positive = bool(np.all(output > 0)) and bool(np.all(np.isfinite(output)))
     if positive:  # log p = logits - logsumexp(logits): centring removes the per-example constant
@@ -70,7 +71,7 @@ def nonlinearity(student, count=256, dims=8, seed=0):
     for current, following in zip(dense, dense[1:]):
         width = current["input_shape"][-1]
         chosen_t, chosen = _subspace_points(rng, count, width, dims, 3.0)
-        _, substituted = traced_forward(model, x, keep_values=frozenset({"Dense"}),
+        _, substituted = forward_with_pooling(model, x, keep_values=frozenset({"Dense"}),
                                         substitute={current["layer"]: chosen})
         nxt = next((call for call in substituted if call["layer"] == following["layer"]), None)
         stages.append(None if nxt is None else affine_residual(chosen_t, nxt["input"]))
