@@ -71,7 +71,7 @@ def assert_nothing_acted_on(text: str, allow_carriage_return: bool = False) -> N
 def test_every_output_fixture_is_graded_here():
     graded = {"csv_formula_names", "terminal_escapes_in_names", "batch_progress_escapes",
               "markdown_in_problems", "xml_control_characters", "surrogates_in_answers_and_messages",
-              "actions_workflow_commands", *YAML_ATTACKS}
+              "actions_workflow_commands", "answers_lint_injection", *YAML_ATTACKS}
     assert OUTPUT_ATTACKS == graded and len(YAML_ATTACKS) >= 4
     assert all({"attack", "stopped_by", "task", "kind"} <= set(ATTACKS[name]) for name in OUTPUT_ATTACKS)
 
@@ -223,3 +223,22 @@ def test_workflow_commands_are_fenced_in_an_actions_log(tmp_path):
     assert any("::error file=grader.py" in line for line in lines[opening:closing])
     assert "Advisory" in lines[closing - 1]
     assert (tmp_path / "github_output").read_text().startswith("result=")
+
+
+def test_answers_yaml_keys_the_lint_repeats_stay_text(tmp_path):
+    folder = submission(tmp_path, "answers_lint_injection")
+    code, stdout, stderr = grader("check", str(folder), "--tasks", "task39,task42")
+    assert code == 0, stderr[-2000:]
+    assert_nothing_acted_on(stdout + stderr)
+    assert not [line for line in stdout.splitlines() if line.lstrip().startswith("::")]
+    warnings = [line for line in stdout.splitlines() if line.startswith("warning: answers.yaml, line ")]
+    assert len(warnings) == 6 and "\\x1b[2J\\x1b[H\\x1b[32mScore: 99 / 99" in warnings[0]
+    assert [line for line in stdout.splitlines() if line.startswith("Score:")] == [
+        next(line for line in stdout.splitlines() if line.startswith("Score: 2 / "))]
+    code, _, stderr = grader("grade", str(folder), "--out", str(tmp_path / "out"), "--tasks", "task39,task42")
+    assert code == 0, stderr[-2000:]
+    for page in ("report.html", "report-staff.html"):
+        html = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert "<script>" not in html and "<img" not in html and "&lt;img src=x" in html
+    results = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert len(results["warnings"]) == 6
