@@ -30,9 +30,9 @@ import numpy as np
 from grader.probes import op_convolutions, tracked
 from grader.probes.genuine import class_label, genuine_base, inherits
 from grader.probes.models import activation_name
-from grader.probes.trainability import error_text, trainability_report
+from grader.probes.trainability import trainability_report
 from grader.probes.values import plain_value
-from grader.worker.loader import ContractError
+from grader.worker.loader import ContractError, error_text
 
 
 def expect_layer(value: Any, producer: str) -> Any:

@@ -14,33 +14,15 @@ BatchNormalization changes only the inference output).
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 import numpy as np
 
 from grader.probes.tracked import trainable_weights, weights
 from grader.probes.training import call_is_tf_function
-from grader.worker.loader import exception_text
+from grader.worker.loader import error_text
 
 MAX_VARIABLES = 200   # a probe's time stays bounded whatever the object holds
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
-
-
-def error_text(exc: BaseException) -> str:
-    """``exception_text`` without Keras' call wrapper: the error's own message in one line.
-
-    Keras wraps errors raised inside a layer's ``call`` as "Exception encountered when
-    calling X.call(). <message> Arguments received by X.call(): ..."; the message is kept.
-    """
-    text = _FUNCTION_NODE.sub("", _ANSI.sub("", exception_text(exc, limit=4000)))
-    text = text.split("Arguments received by", 1)[0]
-    text = re.sub(r"Exception encountered when calling [\w.]+\(\)\.\s*", "", text)
-    text = re.sub(r"\s+name:\s*$", "", " ".join(text.split()))
-    return text[:400]
-
 
 def trainability_report(build: Callable[[], Any], x: np.ndarray, seed: int = 0) -> dict[str, Any]:
     """Build with ``build()``, call on ``x`` as training does, report per trainable variable.

@@ -107,3 +107,20 @@ class StudentCode:
             yield
         finally:
             setattr(self._module, name, original)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
+
+
+def error_text(exc: BaseException) -> str:
+    """``exception_text`` without Keras' call wrapper: the error's own message in one line.
+
+    Keras wraps errors raised inside a layer's ``call`` as "Exception encountered when
+    calling X.call(). <message> Arguments received by X.call(): ..."; the message is kept.
+    """
+    text = _FUNCTION_NODE.sub("", _ANSI.sub("", exception_text(exc, limit=4000)))
+    text = text.split("Arguments received by", 1)[0]
+    text = re.sub(r"Exception encountered when calling [\w.]+\(\)\.\s*", "", text)
+    text = re.sub(r"\s+name:\s*$", "", " ".join(text.split()))
+    return text[:400]
