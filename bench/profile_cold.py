@@ -67,13 +67,13 @@ def report(wall: float, stats: pstats.Stats, results: dict, floor: dict[str, flo
     probe_total = sum(call["seconds"] for call in results["probe_calls"])
     run_checks = cumulative(stats, "grader/engine.py", "run_checks")
     rows = [
-        ("interpreter start-up and the grader's imports", wall - cumulative(stats, "grader/cli.py", "main")),
+        ("interpreter start-up and the grader's imports", wall - cumulative(stats, "grader/commands/main.py", "main")),
         ("load the catalog (56 task.toml)", cumulative(stats, "grader/catalog.py", "load_catalog")),
         ("worker: import TensorFlow (runs alongside the rows below)", imports),
-        ("read the submission", cumulative(stats, "grader/submission.py", "read_submission")),
+        ("read the submission", cumulative(stats, "grader/intake/submission.py", "read_submission")),
         ("pytest, scoring (run_checks minus probe calls)", run_checks - probe_total),
         ("probe calls, waiting on the worker (incl. its import)", probe_total),
-        ("reports and results.json", cumulative(stats, "grader/outputs.py", "write_submission_outputs")),
+        ("reports and results.json", cumulative(stats, "grader/outputs/files.py", "write_submission_outputs")),
         ("stop the worker", cumulative(stats, "grader/engine.py", "close")),
     ]
     print(f"grader grade, {len(results['tasks'])} tasks, cold: {wall:.2f} s wall\n")

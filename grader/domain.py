@@ -15,6 +15,8 @@ CHECK_STATUSES = ("passed", "failed", "error", "pending_review", "not_judged")
 TASK_STATUSES = ("passed", "failed", "error", "missing", "incomplete", "pending_review")
 PART_KINDS = ("code", "answers", "written")  # checks of the module, structured keys, free text
 VISIBILITIES = ("public", "hidden")
+# answers.yaml key for a multi-part question answered in one block; also its check id and manual-scores part
+BLOCK_KEY = "answer"
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,14 @@ from typing import Iterator
 
 from grader import __version__
 from grader.catalog import Catalog
+from grader.checks.scoring import score_run, score_task
+from grader.checks.session import GradingSession
+from grader.checks.written import written_checks
 from grader.domain import CheckResult, GradeRun, TaskSpec
+from grader.intake.submission import read_submission
 from grader.sandbox.client import WorkerClient
 from grader.sandbox.launcher import plan_sandbox
 from grader.sandbox.stage import Stage
-from grader.scoring import score_run, score_task
-from grader.session import GradingSession
-from grader.submission import read_submission
-from grader.written import written_checks
 
 TEST_FILES = ("test_public.py", "test_hidden.py")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +123,7 @@ def run_checks(tasks: tuple[TaskSpec, ...], session: GradingSession,
     """Run the tasks' pytest files in this (trusted) process; results grouped by task."""
     import pytest  # imported here, after the worker has started: 0.2 s off the cold path
 
-    from grader.plugin import GradingPlugin
+    from grader.checks.plugin import GradingPlugin
 
     names = TEST_FILES[:1] if public_only else TEST_FILES
     files = [str(task.folder / name) for task in tasks for name in names

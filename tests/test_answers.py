@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from grader import answers
-from grader.answers import AnswersError, parse_answers
+from grader.intake import answers
+from grader.intake.answers import AnswersError, parse_answers
 from grader.testing import BadAnswer, as_bool, as_choice, as_int_list, as_shape, as_shape_list
 
 

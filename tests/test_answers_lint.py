@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
-from grader.answers_lint import MAX_WARNINGS, lint_answers
+from test_written_blocks import catalog  # noqa: F401 - the fixture: task01, task08 (a, b, c), task09
+
 from grader.catalog import load_catalog
 from grader.engine import GradeOptions, Grader
-from grader.terminal import print_summary
-from grader.views import student_view
-from test_written_blocks import catalog  # noqa: F401 - the fixture: task01, task08 (a, b, c), task09
+from grader.intake.answers_lint import MAX_WARNINGS, lint_answers
+from grader.outputs.terminal import print_summary
+from grader.outputs.views import student_view
 
 
 def lint(catalog, text: str) -> tuple[str, ...]:

@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REFERENCE, regular_files
-from grader.archives import MAX_FILES, ArchiveError, extract_zip, safe_member_path
-from grader.submission import read_submission
+
+from grader.intake.archives import MAX_FILES, ArchiveError, extract_zip, safe_member_path
+from grader.intake.submission import read_submission
 
 
 def make_zip(path: Path, members: dict[str, bytes], mode: int | None = None) -> Path:

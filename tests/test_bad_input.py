@@ -12,16 +12,16 @@ import zipfile
 
 import nbformat
 import pytest
+from conftest import REFERENCE, make_submission, task_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE, make_submission, task_of
-from grader.answers import AnswersError, parse_answers
-from grader.archives import ArchiveError, extract_zip
-from grader.notebooks import MAX_CELL_CHARS, NotebookError, tagged_cells
-from grader.report import render
-from grader.submission import SourceError, decode_source, read_submission
-from grader.views import student_view
+from grader.intake.answers import AnswersError, parse_answers
+from grader.intake.archives import ArchiveError, extract_zip
+from grader.intake.notebooks import MAX_CELL_CHARS, NotebookError, tagged_cells
+from grader.intake.submission import SourceError, decode_source, read_submission
+from grader.outputs.html import render
+from grader.outputs.views import student_view
 
 FUZZ = settings(max_examples=300, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FAULTS, REFERENCE, ROOT
-from grader.results import run_to_dict
+
+from grader.outputs.results import run_to_dict
 
 FIVE = ("task13", "task15", "task29", "task49", "task55")
 

@@ -12,9 +12,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import (FAULTS, SELECTED_TASKS, assert_generated_doc_current, make_submission, selected_tasks,
+                      task_of)
 
-from conftest import (FAULTS, SELECTED_TASKS, assert_generated_doc_current, make_submission,
-                      selected_tasks, task_of)
 from grader.catalog import load_catalog
 
 CATALOG = load_catalog()
@@ -112,7 +112,7 @@ def assert_not_judged_costs_nothing_extra(score):
 
 @pytest.mark.skipif(SELECTED_TASKS is not None, reason="GRADER_TEST_TASKS selects a subset")
 def test_template_answers_yaml_is_generated_from_the_catalog():
-    from grader.answers_template import render_answers_template
+    from grader.course.answers_template import render_answers_template
 
     committed = (Path(__file__).parent.parent / "student_template" / "answers.yaml").read_text()
     assert committed == render_answers_template(CATALOG), (

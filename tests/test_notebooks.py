@@ -7,10 +7,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import REFERENCE, selected_tasks, task_of
-from grader.notebooks import NotebookError, cell_tag, python_only, tagged_cells
-from grader.submission import read_submission
+
+from grader.intake.notebooks import NotebookError, cell_tag, python_only, tagged_cells
+from grader.intake.submission import read_submission
 
 
 def split_into_cells(text: str) -> list[str]:

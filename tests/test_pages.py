@@ -17,13 +17,13 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from conftest import REFERENCE, make_submission
-from grader.batch import collected_results
-from grader.classreport import write_class_outputs
+
+from grader.course.batch import collected_results
+from grader.course.class_outputs import write_class_outputs
+from grader.course.review import load_manual_scores
 from grader.engine import GradeOptions, Grader
-from grader.outputs import write_submission_outputs
-from grader.review import load_manual_scores
+from grader.outputs.files import write_submission_outputs
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium package is not installed")

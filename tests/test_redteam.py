@@ -17,15 +17,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from conftest import (REFERENCE, ROOT, assert_generated_doc_current, make_submission, regular_files,
                       run_grader, task_of)
-from grader.engine import GradeOptions, Grader
-from grader.report import render
-from grader.sandbox.launcher import WORKER_UID
 from markupsafe import escape
-from grader.views import student_view
 from test_student_kit import secret_lines
+
+from grader.engine import GradeOptions, Grader
+from grader.outputs.html import render
+from grader.outputs.views import student_view
+from grader.sandbox.launcher import WORKER_UID
 
 REDTEAM = Path(__file__).parent / "redteam"
 ALL_ATTACKS = sorted(path.parent for path in REDTEAM.glob("*/attack.toml"))

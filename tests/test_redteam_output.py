@@ -21,15 +21,15 @@ import xml.parsers.expat
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE, run_grader, task_of
 from markdown_it import MarkdownIt
 
-from conftest import REFERENCE, run_grader, task_of
+from grader.course.review import load_manual_scores
 from grader.engine import GradeOptions, Grader
-from grader.escape import FORMULA_STARTS, csv_cell
-from grader.gradescope import gradescope_results
-from grader.junit import junit_xml
-from grader.results import write_json_atomic, write_text_atomic
-from grader.review import load_manual_scores
+from grader.outputs.escape import FORMULA_STARTS, csv_cell
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.junit import junit_xml
+from grader.outputs.results import write_json_atomic, write_text_atomic
 
 REDTEAM = Path(__file__).parent / "redteam"
 ATTACKS = {path.parent.name: tomllib.loads(path.read_text(encoding="utf-8"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grader.checks.scoring import score_run, score_task, task_status
 from grader.domain import CheckResult, Submission, TaskSpec
-from grader.report import render
-from grader.scoring import score_run, score_task, task_status
-from grader.views import staff_view, student_view
+from grader.outputs.html import render
+from grader.outputs.views import staff_view, student_view
 
 TASK = TaskSpec(id="task29", quiz_task=29, title="CNNs", folder=Path("."), module="task29_cnn")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from grader.catalog import load_catalog
+from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader
-from grader.review import ReviewError, apply_manual_scores, load_manual_scores
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REFERENCE, ROOT, TEMPLATE, regular_files
-from grader.kit import build_kit
+
+from grader.course.kit import build_kit
 
 TRIVIAL = {"import pytest", "import numpy as np", "import tensorflow as tf", "import math", "",
            "from __future__ import annotations", "return x", "pass"}

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from grader.classreport import summary_view
+from grader.checks.scoring import score_run, score_task
+from grader.course.class_outputs import summary_view
 from grader.domain import CheckResult, Submission, TaskSpec
-from grader.gradescope import gradescope_results
-from grader.junit import junit_xml
-from grader.report import render
-from grader.results import run_to_dict
-from grader.scoring import score_run, score_task
-from grader.terminal import print_summary
-from grader.views import staff_view, student_view
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.html import render
+from grader.outputs.junit import junit_xml
+from grader.outputs.results import run_to_dict
+from grader.outputs.terminal import print_summary
+from grader.outputs.views import staff_view, student_view
 
 TASK = TaskSpec(id="task29", quiz_task=29, title="CNNs", folder=Path("."), module="task29_cnn")
 

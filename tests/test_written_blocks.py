@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from grader.catalog import load_catalog
-from grader.classreport import review_scores_csv, review_view
+from grader.course.class_outputs import review_scores_csv, review_view
+from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader
-from grader.gradescope import gradescope_results
-from grader.report import render
-from grader.results import run_to_dict
-from grader.review import ReviewError, apply_manual_scores, load_manual_scores
-from grader.views import student_view
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.html import render
+from grader.outputs.results import run_to_dict
+from grader.outputs.views import student_view
 
 TASKS = {1: ({"answer": 2}, ""), 8: ({"a": 1, "b": 2, "c": 3}, ""),
          9: ({"explanation": 2}, '[[answer]]\nkey = "choice"\nquestion = "MSE or SE?"\n')}

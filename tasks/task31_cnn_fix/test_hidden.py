@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array
-from grader.trainability import judged_only_if_trained
+from grader.testing.trainability import judged_only_if_trained
 
 POOLING = {"MaxPooling2D", "AveragePooling2D", "MaxPooling1D", "AveragePooling1D",
            "MaxPooling3D", "AveragePooling3D"}

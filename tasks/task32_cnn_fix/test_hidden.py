@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.model_checks import judged_only_if_built
+from grader.testing.models import judged_only_if_built
 
 FILTERS = [32, 40, 50, 60, 70, 80, 60, 70, 80]
 POOLING = {"MaxPooling2D", "AveragePooling2D"}

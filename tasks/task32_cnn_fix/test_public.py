@@ -7,9 +7,9 @@ could not be judged (one fault, one check) and the build check weighs as much as
 import numpy as np
 import pytest
 
-from grader.model_checks import assert_is_model, judged_only_if_built
 from grader.testing import array
-from grader.trainability import check_every_variable_trains
+from grader.testing.models import assert_is_model, judged_only_if_built
+from grader.testing.trainability import check_every_variable_trains
 
 BUILDS = "test_builds_on_32x32_images"
 

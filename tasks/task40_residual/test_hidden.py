@@ -10,9 +10,9 @@ when the strides or the number of filters change).
 import numpy as np
 import pytest
 
-from grader.reference_ops import ATOL, close, conv2d, relu
 from grader.testing import array, not_judged
-from grader.trainability import judged_only_if_trained
+from grader.testing.reference_ops import ATOL, close, conv2d, relu
+from grader.testing.trainability import judged_only_if_trained
 
 RELU_AFTER_ADD = (
     "Add the shortcut to the residual branch first and apply the final ReLU to the sum: "

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array
-from grader.trainability import check_every_variable_trains
+from grader.testing.trainability import check_every_variable_trains
 
 PROJECTION_HINT = (
     "When the strides or the number of filters change, the input no longer has the shape of "

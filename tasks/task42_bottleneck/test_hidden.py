@@ -9,9 +9,10 @@ its purpose in ResNet (and, as the 1x1 layers before each 3x3 one, in DenseNet-B
 import numpy as np
 import pytest
 
-from grader.reference_ops import ATOL, close, conv2d, relu
 from grader.testing import array, not_judged
-from grader.trainability import judged_only_if_trained
+from grader.testing.reference_ops import ATOL, close, conv2d, relu
+from grader.testing.trainability import judged_only_if_trained
+
 
 def _setting(obs):
     ratio = "" if obs["ratio"] is None else f", bottleneck_ratio={obs['ratio']}"

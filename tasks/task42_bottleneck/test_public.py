@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.trainability import check_every_variable_trains
+from grader.testing.trainability import check_every_variable_trains
 
 
 def _setting(config):

@@ -11,9 +11,9 @@ layers cannot reuse them separately (DenseNet degenerates to a ResNet-like sum).
 import numpy as np
 import pytest
 
-from grader.reference_ops import close, conv2d, relu
 from grader.testing import array, not_judged
-from grader.trainability import judged_only_if_trained
+from grader.testing.reference_ops import close, conv2d, relu
+from grader.testing.trainability import judged_only_if_trained
 
 CONCATENATE = (
     "DenseNet concatenates: x = tf.concat([x, new_maps], axis=-1), so the channels grow by "

@@ -4,7 +4,7 @@ keeps height and width, and trains."""
 import pytest
 
 from grader.testing import not_judged
-from grader.trainability import check_every_variable_trains
+from grader.testing.trainability import check_every_variable_trains
 
 CONCATENATE = (
     "DenseNet concatenates: x = tf.concat([x, new_maps], axis=-1) (or a Concatenate layer), so the "

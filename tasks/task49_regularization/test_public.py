@@ -5,7 +5,7 @@ import math
 import pytest
 
 from grader.testing import require_no_error
-from grader.trainability import check_every_variable_trains
+from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from grader.model_checks import assert_is_model
-from grader.trainability import check_every_variable_trains
+from grader.testing.models import assert_is_model
+from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)

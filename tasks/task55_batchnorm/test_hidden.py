@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array, require_no_error
-from grader.trainability import judged_only_if_trained
+from grader.testing.trainability import judged_only_if_trained
 
 
 @pytest.mark.points(2)

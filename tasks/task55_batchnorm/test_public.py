@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array, require_no_error
-from grader.trainability import check_every_variable_trains
+from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)

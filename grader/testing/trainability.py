@@ -9,7 +9,8 @@ nothing, instead of blaming another fault.
 
 from __future__ import annotations
 
-from grader.testing import not_judged, require_no_error
+from grader.testing.errors import not_judged
+from grader.testing.observations import require_no_error
 
 TRAINS_CHECK = "test_every_variable_trains"
 

@@ -2,7 +2,7 @@
 
 It registers the ``points`` and ``visibility`` markers (``--strict-markers`` makes a typo
 fail), provides the ``probe`` and ``answers`` fixtures, and records each check's outcome
-as a ``CheckResult``. It never scores: ``grader.scoring`` does that from the records.
+as a ``CheckResult``. It never scores: ``grader.checks.scoring`` does that from the records.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from grader.checks.session import GradingSession
 from grader.domain import CheckResult, TaskSpec
-from grader.session import GradingSession
 from grader.testing import BadAnswer, MissingAnswer, NotJudged, StudentCodeError
 
 VISIBILITY_BY_FILE = {"test_public.py": "public", "test_hidden.py": "hidden"}

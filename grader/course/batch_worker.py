@@ -9,11 +9,11 @@ from __future__ import annotations
 import atexit
 from pathlib import Path
 
-from grader.batch import Job
 from grader.catalog import load_catalog
+from grader.course.batch import Job
+from grader.course.review import apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader
-from grader.outputs import write_submission_outputs
-from grader.review import apply_manual_scores, load_manual_scores
+from grader.outputs.files import write_submission_outputs
 
 _grader: Grader | None = None
 _reviews: list = []

@@ -10,13 +10,13 @@ import threading
 from pathlib import Path
 
 from grader.catalog import load_catalog
-from grader.classroom import classroom_payload, encode, timeout_payload
 from grader.engine import GradeOptions, Grader
-from grader.escape import actions_log
-from grader.gradescope import gradescope_results
-from grader.results import write_json_atomic
-from grader.terminal import print_summary
-from grader.views import student_view
+from grader.outputs.classroom import classroom_payload, encode, timeout_payload
+from grader.outputs.escape import actions_log
+from grader.outputs.gradescope import gradescope_results
+from grader.outputs.results import write_json_atomic
+from grader.outputs.terminal import print_summary
+from grader.outputs.views import student_view
 
 
 def run_gradescope(args: argparse.Namespace) -> int:

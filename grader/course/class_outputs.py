@@ -18,13 +18,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from grader.catalog import Catalog
+from grader.checks.written import BLOCK_KEY
+from grader.course.review import FIELDS
 from grader.domain import PART_KINDS, TASK_STATUSES
-from grader.escape import csv_cell
-from grader.report import render
-from grader.results import write_text_atomic
-from grader.review import FIELDS
-from grader.views import STATUS_LABELS
-from grader.written import BLOCK_KEY
+from grader.outputs.escape import csv_cell
+from grader.outputs.html import render
+from grader.outputs.results import write_text_atomic
+from grader.outputs.views import STATUS_LABELS
 
 BINS = 10
 

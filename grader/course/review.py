@@ -18,12 +18,12 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from grader.answers import AnswersError, load_yaml
 from grader.catalog import Catalog
+from grader.checks.scoring import rescore_run, rescore_task
+from grader.checks.written import BLOCK_KEY, check_id
 from grader.domain import CheckResult, GradeRun, TaskScore
-from grader.escape import csv_cell_read
-from grader.scoring import rescore_run, rescore_task
-from grader.written import BLOCK_KEY, check_id
+from grader.intake.answers import AnswersError, load_yaml
+from grader.outputs.escape import csv_cell_read
 
 FIELDS = ("submission", "task", "part", "points", "comment")
 

@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 
 _ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("grader", "templates"),
+    loader=jinja2.PackageLoader("grader.outputs", "templates"),
     autoescape=True,  # every template, whatever its file name: student text is never markup
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

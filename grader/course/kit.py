@@ -15,7 +15,7 @@ from pathlib import Path
 from grader.catalog import Catalog
 
 PUBLIC_TASK_FILES = ("task.toml", "probe.py", "test_public.py", "written.toml")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_kit(catalog: Catalog, out: Path) -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from grader.checks.parts import combined_status, task_headline, task_parts, task_reason, task_status
 from grader.domain import CheckResult, GradeRun, Submission, TaskScore, TaskSpec
-from grader.parts import combined_status, task_headline, task_parts, task_reason, task_status
 
 __all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not_judged",
            "task_reason", "task_status"]

@@ -18,16 +18,15 @@ import sys
 from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
+from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader, GraderError
-from grader.escape import terminal
-from grader.outputs import write_submission_outputs
-from grader.review import ReviewError, apply_manual_scores, load_manual_scores
+from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
+from grader.intake.submission import SubmissionError
+from grader.outputs.escape import terminal
+from grader.outputs.files import write_submission_outputs
+from grader.outputs.terminal import print_summary
+from grader.outputs.views import staff_view, student_view
 from grader.sandbox.client import WorkerError
-from grader.submission import SubmissionError
-from grader.terminal import print_summary
-from grader.views import staff_view, student_view
-
-EXIT_GRADED, EXIT_USAGE, EXIT_GRADER_FAILED = 0, 2, 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,8 +137,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     record = {"input_sha256": args.input_sha256} if args.input_sha256 else {}
     write_submission_outputs(run, args.out, **record)
     if args.junit:
-        from grader.junit import junit_xml
-        from grader.results import write_text_atomic
+        from grader.outputs.junit import junit_xml
+        from grader.outputs.results import write_text_atomic
 
         write_text_atomic(args.junit, junit_xml(run))
     print_summary(staff_view(run), hints=False)
@@ -148,7 +147,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_build_kit(args: argparse.Namespace) -> int:
-    from grader.kit import build_kit
+    from grader.course.kit import build_kit
 
     wheel = build_kit(load_catalog(args.catalog), args.out)
     print(f"Built {wheel} (engine and public checks only)")
@@ -156,31 +155,31 @@ def cmd_build_kit(args: argparse.Namespace) -> int:
 
 
 def cmd_answers_template(args: argparse.Namespace) -> int:
-    from grader.answers_template import render_answers_template
+    from grader.course.answers_template import render_answers_template
 
     sys.stdout.write(render_answers_template(load_catalog(args.catalog)))
     return EXIT_GRADED
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from grader.batch_cli import run_batch
+    from grader.commands.batch import run_batch
 
     return run_batch(args, _options(args, public_only=False))
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from grader.batch_cli import run_merge
+    from grader.commands.batch import run_merge
 
     return run_merge(args)
 
 
 def cmd_gradescope(args: argparse.Namespace) -> int:
-    from grader.platform_cli import run_gradescope
+    from grader.commands.platforms import run_gradescope
 
     return run_gradescope(args)
 
 
 def cmd_classroom(args: argparse.Namespace) -> int:
-    from grader.platform_cli import run_classroom
+    from grader.commands.platforms import run_classroom
 
     return run_classroom(args)

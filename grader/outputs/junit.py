@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from grader.domain import CheckResult, GradeRun
-from grader.escape import xml_text
+from grader.outputs.escape import xml_text
 
 
 def junit_xml(run: GradeRun, include_hidden: bool = True) -> str:

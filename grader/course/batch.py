@@ -19,7 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
-from grader.student_files import Entry, StudentFolder, UnsafeFile, walk
+from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
 from grader.text import safe_id
 
 SUBMISSION_SUFFIXES = (".zip", ".ipynb")

@@ -3,7 +3,7 @@
 (one block for several parts, a list where text is expected).
 
 Warnings never stop grading: an answers.yaml that cannot be read at all is a problem of
-its own (``grader.answers``), and this module then says nothing.
+its own (``grader.intake.answers``), and this module then says nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from grader.answers import _DataLoader
 from grader.catalog import Catalog
-from grader.domain import TaskSpec
-from grader.written import BLOCK_KEY
+from grader.domain import BLOCK_KEY, TaskSpec
+from grader.intake.answers import _DataLoader
 
 MAX_WARNINGS = 50
 

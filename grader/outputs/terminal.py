@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any, Callable, TextIO
 
-from grader.escape import terminal
+from grader.outputs.escape import terminal
 
 SYMBOLS = {"passed": "✔", "failed": "✘", "error": "!", "missing": "○", "incomplete": "◐",
            "pending_review": "…", "not_judged": "–"}

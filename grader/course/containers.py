@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from grader.batch import Job
-from grader.cli import EXIT_USAGE
+from grader.course.batch import Job
 from grader.engine import GradeOptions
-from grader.submission import SubmissionError
+from grader.exit_codes import EXIT_USAGE
+from grader.intake.submission import SubmissionError
 
 IMAGE_GRADER_UID = 1000  # the image's grading user (see Dockerfile)
 CAPABILITIES = ["SETUID", "SETGID", "CHOWN", "KILL"]

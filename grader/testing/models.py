@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grader.testing import not_judged
+from grader.testing.errors import not_judged
 
 
 def assert_is_model(observation: dict, producer: str) -> None:

@@ -2,7 +2,7 @@
 
 Bad input never stops grading: an unreadable file is recorded as a problem that names
 the file (and line), and only the tasks that need that file lose points. Files are read
-through ``grader.student_files``: regular files only, never through a link, bounded. A ``.py``
+through ``grader.intake.student_files``: regular files only, never through a link, bounded. A ``.py``
 module wins over notebook cells for the same task; the report says which was graded.
 """
 
@@ -14,13 +14,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from grader.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
-from grader.answers_lint import lint_answers
-from grader.archives import ArchiveError, extract_zip
 from grader.catalog import Catalog
 from grader.domain import SourceFile, Submission
-from grader.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
-from grader.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
+from grader.intake.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
+from grader.intake.answers_lint import lint_answers
+from grader.intake.archives import ArchiveError, extract_zip
+from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
+from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
 from grader.text import display_name, safe_id
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024

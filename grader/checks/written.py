@@ -1,7 +1,7 @@
 """Written (free-text) answers: never auto-scored, awaiting a teaching assistant.
 
 A non-empty answer becomes a ``pending_review`` check worth nothing until a teaching
-assistant's score is merged in (``grader.review``); an empty or absent one is missing.
+assistant's score is merged in (``grader.course.review``); an empty or absent one is missing.
 A question with several parts answered in one block (a plain string under ``taskNN``, or
 an ``answer`` key) becomes one check for the parts without their own answer, flagged as
 one block and worth their total: the named parts answered separately win. A single-part
@@ -10,10 +10,9 @@ question takes a plain string or an ``answer`` key as its answer.
 
 from __future__ import annotations
 
-from grader.domain import CheckResult, Submission, TaskSpec, WrittenPart
+from grader.domain import BLOCK_KEY, CheckResult, Submission, TaskSpec, WrittenPart
 
 AWAITING = "Awaiting review by a teaching assistant."
-BLOCK_KEY = "answer"  # the check id and manual-scores part of an answer given in one block
 
 
 def written_checks(task: TaskSpec, submission: Submission) -> list[CheckResult]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.domain import GradeRun
-from grader.escape import markdown_code
+from grader.outputs.escape import markdown_code
 
 
 def gradescope_results(run: GradeRun) -> dict[str, Any]:

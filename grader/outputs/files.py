@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader.domain import GradeRun
-from grader.report import render
-from grader.results import run_to_dict, write_json_atomic, write_text_atomic
-from grader.views import staff_view, student_view
+from grader.outputs.html import render
+from grader.outputs.results import run_to_dict, write_json_atomic, write_text_atomic
+from grader.outputs.views import staff_view, student_view
 
 
 def write_submission_outputs(run: GradeRun, out: Path, **record: object) -> Path:

@@ -11,16 +11,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from grader import batch_worker
-from grader.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor,
-                          plan_jobs, recorded_hash, run_jobs, thread_executor)
 from grader.catalog import load_catalog
-from grader.classreport import write_class_outputs
-from grader.cli import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
+from grader.course import batch_worker
+from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor, plan_jobs,
+                                 recorded_hash, run_jobs, thread_executor)
+from grader.course.class_outputs import write_class_outputs
 from grader.engine import GradeOptions
-from grader.escape import terminal
-from grader.outputs import write_ungraded_outputs
-from grader.submission import SubmissionError
+from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
+from grader.intake.submission import SubmissionError
+from grader.outputs.escape import terminal
+from grader.outputs.files import write_ungraded_outputs
 
 
 def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
@@ -77,7 +77,7 @@ class _executor:
 
     def __enter__(self):
         if self.args.docker:
-            from grader.containers import ContainerGrader
+            from grader.course.containers import ContainerGrader
 
             self.executor = thread_executor(self.workers)
             runner = ContainerGrader(self.args.docker, self.options, self.args.manual)

@@ -1,0 +1,1 @@
+"""A whole class: batches, containers, class-level outputs, manual scores, the student kit."""

@@ -1,0 +1,1 @@
+"""Reading a submission (folders, archives, notebooks, answers.yaml): data only, nothing runs."""
