@@ -7,6 +7,9 @@ and every round of the alternative solutions.
 
     python scripts/results_snapshot.py OUT_DIR
     python scripts/results_snapshot.py --compare BEFORE_DIR AFTER_DIR
+
+``--match task40`` limits either step to the cases whose name contains that text (faults
+of task40, plus the reference, template and alternative rounds, which span all tasks).
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ def alternative_submission(folder: Path, index: int, catalog) -> tuple[str, ...]
     return tuple(task.id for task in catalog.tasks if task.module in chosen or (index == 0 and task.answers))
 
 
-def snapshot(out: Path) -> None:
+def snapshot(out: Path, match: str | None = None) -> None:
     from conftest import REFERENCE, make_submission
 
     from grader.catalog import load_catalog
@@ -67,6 +70,8 @@ def snapshot(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with Grader(catalog, GradeOptions()) as grader, tempfile.TemporaryDirectory() as scratch:
         for name, overlay, base, tasks in cases(catalog):
+            if match and match not in name and name.startswith("fault-"):
+                continue
             work = Path(scratch) / name
             work.mkdir()
             if name.startswith("alternative-round"):
@@ -79,8 +84,10 @@ def snapshot(out: Path) -> None:
             print(name, run.score, run.max_score, flush=True)
 
 
-def compare(before: Path, after: Path) -> int:
+def compare(before: Path, after: Path, match: str | None = None) -> int:
     names = sorted({p.name for p in before.glob("*.json")} | {p.name for p in after.glob("*.json")})
+    if match:
+        names = [name for name in names if match in name or not name.startswith("fault-")]
     differing = [name for name in names if not (before / name).is_file() or not (after / name).is_file()
                  or (before / name).read_bytes() != (after / name).read_bytes()]
     for name in differing:
@@ -93,10 +100,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--compare", action="store_true", help="compare two snapshot folders")
+    parser.add_argument("--match", help="only the fault cases whose name contains this text")
     args = parser.parse_args()
     if args.compare:
-        return compare(*args.folders)
-    snapshot(args.folders[0])
+        return compare(*args.folders, match=args.match)
+    snapshot(args.folders[0], args.match)
     return 0
 
 
