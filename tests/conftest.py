@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,8 @@ def make_submission(tmp_path: Path, overlay: Path | None = None, base: Path = RE
     """A copy of ``base`` with the files of ``overlay`` written over it.
 
     An ``answers.yaml`` in the overlay is merged key by key (``taskNN.part``), so a
-    fixture states only the answers it changes.
+    fixture states only the answers it changes; a fault written as a patch of ``base``
+    (``[[replace]]`` in its fault.toml) is applied last.
     """
     target = tmp_path / "submission"
     shutil.copytree(base, target, ignore=shutil.ignore_patterns("__pycache__"))
@@ -95,7 +97,22 @@ def make_submission(tmp_path: Path, overlay: Path | None = None, base: Path = RE
                 merge_answers(target / "answers.yaml", item)
             elif item.name not in ("fault.toml", "attack.toml") and item.is_file():
                 shutil.copy2(item, target / item.name)
+        if (overlay / "fault.toml").is_file():
+            apply_replacements(target, overlay / "fault.toml")
     return target
+
+
+def apply_replacements(target: Path, spec: Path) -> None:
+    """Each ``[[replace]]`` of a fault.toml swaps one exact text (found once) in one file."""
+    changes = tomllib.loads(spec.read_text(encoding="utf-8")).get("replace", [])
+    for number, change in enumerate(changes, 1):
+        path = target / change["file"]
+        text = path.read_bytes().decode("utf-8")
+        found = text.count(change["old"]) if change["old"] else 0
+        if found != 1:
+            raise ValueError(f"{spec}: [[replace]] {number}: its `old` text occurs {found} times in "
+                             f"{change['file']}; it must occur exactly once")
+        path.write_bytes(text.replace(change["old"], change["new"]).encode("utf-8"))
 
 
 def merge_answers(target: Path, overlay: Path) -> None:
