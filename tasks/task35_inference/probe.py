@@ -15,9 +15,9 @@ import re
 
 import numpy as np
 
+from grader.probes import exception_text
 from grader.probes.genuine import type_label
 from grader.probes.values import described_type, measured_dtype, measured_scalar
-from grader.worker.loader import exception_text
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

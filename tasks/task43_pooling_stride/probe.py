@@ -7,9 +7,7 @@ its settings and the spatial size of the feature map that goes in and comes out.
 
 import numpy as np
 
-from grader.probes.models import expect_keras_object
-from grader.probes.pooling_ops import forward_with_pooling
-from grader.probes.tapped_layers import POOLING_KINDS
+from grader.probes import POOLING_KINDS, expect_keras_object, forward_with_pooling
 
 
 def pooling_layers(student, seed=0):
