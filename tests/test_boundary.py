@@ -59,6 +59,17 @@ def test_task_probes_use_the_probe_library_not_the_worker(path):
                 f"{path.parent.name}/probe.py imports {name}: import it from grader.probes")
 
 
+def test_tasks_sharing_a_module_share_one_probe():
+    """Byte-identical probes drift apart: a task reading another task's module names its probe."""
+    tasks = [task for task in load_catalog().tasks if task.module]
+    texts = {}
+    for task in tasks:
+        if task.probe_folder is None:
+            texts.setdefault(task.probe_file.read_bytes(), []).append(task.id)
+    copies = [ids for ids in texts.values() if len(ids) > 1]
+    assert not copies, f"identical probe.py files: {copies}; use probe = \"<folder>\" in task.toml"
+
+
 CHECK_FILES = sorted(path for task in load_catalog().tasks
                      for path in task.folder.glob("test_*.py"))
 

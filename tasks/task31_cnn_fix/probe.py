@@ -4,6 +4,8 @@ The layers are recorded in the order the model calls them (grader.probes.tapped_
 so Sequential, functional and subclassed models describe alike; pooling written as
 ``tf.nn.max_pool2d`` in ``call`` is recorded in its place (grader.probes.pooling_ops), and a
 Dense layer that reads the maps laid out flat (``tf.reshape`` in ``call``) is marked.
+
+Tasks 37 and 43 read the same module and are served by this probe (``pooling_layers``).
 """
 
 import numpy as np
@@ -33,6 +35,17 @@ def architecture(student, num_classes=None, seed=0):
     for call in calls:
         call.pop("input", None), call.pop("output", None)
     return {"output": output, "calls": calls, **model_identity(model)}
+
+
+def pooling_layers(student, seed=0):
+    """The model's output on a (2, 28, 28, 1) batch and every pooling call in call order (tasks 37, 43)."""
+    output, calls = forward_with_pooling(_build(student, None, seed), _images(seed, 2))
+    pools = [{"kind": call["kind"], "pool_size": call["config"].get("pool_size"),
+              "strides": call["config"].get("strides"), "padding": call["config"].get("padding"),
+              "input_shape": call["input_shape"], "output_shape": call["output_shape"],
+              "written": call.get("written")}
+             for call in calls if call["kind"] in POOLING_KINDS]
+    return {"output": output, "pools": pools, "layer_count": len(calls)}
 
 
 def trainability(student, seed=0):
