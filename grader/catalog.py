@@ -4,6 +4,11 @@ A folder holds ``task.toml`` (metadata), ``probe.py`` (runs beside student code)
 ``test_public.py`` (shipped to students), ``test_hidden.py`` (never shipped),
 ``written.toml`` (the free-text parts and their questions, public) and ``rubric.toml``
 (what a full written answer mentions, staff only, never shipped).
+
+Tasks that grade the same student module may share one probe: ``probe =
+"task31_cnn_fix"`` in a task.toml names the folder, beside this one, whose ``probe.py``
+serves the task (that folder's task reads the same module; the sharing folder has no
+``probe.py`` of its own).
 """
 
 from __future__ import annotations
@@ -66,7 +71,20 @@ def load_catalog(root: Path | None = None) -> Catalog:
     duplicates = {task_id for task_id in ids if ids.count(task_id) > 1}
     if duplicates:
         raise CatalogError(f"task ids used twice: {', '.join(sorted(duplicates))}")
+    _check_shared_probes(tasks)
     return Catalog(root, tuple(sorted(tasks, key=lambda task: task.quiz_task)))
+
+
+def _check_shared_probes(tasks: list[TaskSpec]) -> None:
+    """A shared probe belongs to a task of the same module that uses its own probe."""
+    by_folder = {task.folder: task for task in tasks}
+    for task in tasks:
+        if task.probe_folder is None:
+            continue
+        owner = by_folder.get(task.probe_folder)
+        if owner is None or owner.probe_folder is not None or owner.module != task.module:
+            raise CatalogError(f"{task.folder / 'task.toml'}: probe {task.probe_folder.name!r} must be "
+                               f"a task folder reading the same module ({task.module}) with its own probe.py")
 
 
 def load_task(folder: Path) -> TaskSpec:
@@ -125,4 +143,19 @@ def _task_from_toml(folder: Path, data: dict, written: tuple[WrittenPart, ...]) 
         points=float(data.get("points", 0)),
         call_timeout=float(limits.get("call_timeout", 60)),
         load_timeout=float(limits.get("load_timeout", 60)),
-        memory_mb=int(limits.get("memory_mb", 4096)))
+        memory_mb=int(limits.get("memory_mb", 4096)),
+        probe_folder=_shared_probe_folder(folder, data.get("probe")))
+
+
+def _shared_probe_folder(folder: Path, name: str | None) -> Path | None:
+    """The sibling folder named by ``probe = "..."`` (None when the task has its own probe)."""
+    if name is None:
+        return None
+    if not isinstance(name, str) or not MODULE_NAME.match(name):
+        raise ValueError(f"probe {name!r} must name a task folder like 'task31_cnn_fix'")
+    if (folder / "probe.py").exists():
+        raise ValueError(f"probe = {name!r} but the folder has a probe.py of its own")
+    shared = folder.parent / name
+    if not (shared / "probe.py").is_file():
+        raise ValueError(f"probe {name!r}: {shared / 'probe.py'} does not exist")
+    return shared

@@ -58,6 +58,7 @@ class TaskSpec:
     call_timeout: float = 60.0
     load_timeout: float = 60.0
     memory_mb: int = 4096               # address-space limit of the child running the task
+    probe_folder: Path | None = None   # the task folder whose probe.py serves this task (None: its own)
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -69,7 +70,7 @@ class TaskSpec:
 
     @property
     def probe_file(self) -> Path:
-        return self.folder / "probe.py"
+        return (self.probe_folder or self.folder) / "probe.py"
 
 
 @dataclass(frozen=True)

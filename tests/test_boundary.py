@@ -18,8 +18,8 @@ from grader.catalog import load_catalog
 GRADER = Path(__file__).resolve().parent.parent / "grader"
 ALLOWED_THIRD_PARTY = {"numpy", "tensorflow", "keras"}
 ALLOWED_OWN = ("grader.worker", "grader.probes")
-SANDBOX_FILES = sorted([*GRADER.glob("worker/*.py"), *GRADER.glob("probes/*.py"),
-                        *(task.probe_file for task in load_catalog().tasks if task.module)])
+TASK_PROBES = sorted({task.probe_file for task in load_catalog().tasks if task.module})
+SANDBOX_FILES = sorted([*GRADER.glob("worker/*.py"), *GRADER.glob("probes/*.py"), *TASK_PROBES])
 
 
 def imported_modules(path: Path) -> list[str]:
@@ -44,6 +44,30 @@ def test_sandbox_side_imports_only_allowed_modules(path):
 
 def test_the_boundary_covers_every_probe():
     assert len([p for p in SANDBOX_FILES if p.name == "probe.py"]) >= 5
+
+
+@pytest.mark.parametrize("path", TASK_PROBES, ids=lambda path: path.parent.name)
+def test_task_probes_use_the_probe_library_not_the_worker(path):
+    """A task's probe.py takes its helpers from grader.probes, the probes' public face.
+
+    ``grader.worker`` is the worker's own machinery (loading, the protocol, the jail): what
+    a probe needs of it (``ContractError``, ``exception_text``) grader.probes re-exports.
+    """
+    for name in imported_modules(path):
+        if name.split(".")[0] == "grader":
+            assert name == "grader.probes" or name.startswith("grader.probes."), (
+                f"{path.parent.name}/probe.py imports {name}: import it from grader.probes")
+
+
+def test_tasks_sharing_a_module_share_one_probe():
+    """Byte-identical probes drift apart: a task reading another task's module names its probe."""
+    tasks = [task for task in load_catalog().tasks if task.module]
+    texts = {}
+    for task in tasks:
+        if task.probe_folder is None:
+            texts.setdefault(task.probe_file.read_bytes(), []).append(task.id)
+    copies = [ids for ids in texts.values() if len(ids) > 1]
+    assert not copies, f"identical probe.py files: {copies}; use probe = \"<folder>\" in task.toml"
 
 
 CHECK_FILES = sorted(path for task in load_catalog().tasks

@@ -69,3 +69,39 @@ def test_malformed_task_toml_names_the_file(tmp_path, toml, message):
 def test_unknown_task_ids_are_refused():
     with pytest.raises(CatalogError, match="task99"):
         load_catalog().select(["task99"])
+
+
+def shared_probe_catalog(tmp_path: Path, sharer_toml: str, own_probe: bool = False) -> Path:
+    """task01 owns probe.py for module task01_cnn; task02's task.toml is ``sharer_toml``."""
+    root = tmp_path / "catalog"
+    owner, sharer = root / "task01_cnn", root / "task02_pool"
+    owner.mkdir(parents=True), sharer.mkdir()
+    (owner / "task.toml").write_text(
+        'id = "task01"\nquiz_task = 1\ntitle = "t"\n[student]\nmodule = "task01_cnn"\nnames = ["f"]\n')
+    (owner / "probe.py").write_text("def measure(student):\n    return 1\n")
+    (sharer / "task.toml").write_text(sharer_toml)
+    if own_probe:
+        (sharer / "probe.py").write_text("")
+    return root
+
+
+SHARER = 'id = "task02"\nquiz_task = 2\ntitle = "t"\nprobe = "{probe}"\n[student]\nmodule = "{module}"\n'
+
+
+def test_a_task_of_the_same_module_uses_the_named_probe(tmp_path):
+    root = shared_probe_catalog(tmp_path, SHARER.format(probe="task01_cnn", module="task01_cnn"))
+    owner, sharer = load_catalog(root).tasks
+    assert sharer.probe_file == owner.probe_file == root.resolve() / "task01_cnn" / "probe.py"
+    assert owner.probe_folder is None
+
+
+@pytest.mark.parametrize("probe, module, own_probe, message", [
+    ("task03_none", "task01_cnn", False, "does not exist"),
+    ("../task01_cnn", "task01_cnn", False, "must name a task folder"),
+    ("task01_cnn", "task01_cnn", True, "of its own"),
+    ("task01_cnn", "task02_other", False, "same module"),
+])
+def test_a_shared_probe_must_be_a_sibling_of_the_same_module(tmp_path, probe, module, own_probe, message):
+    root = shared_probe_catalog(tmp_path, SHARER.format(probe=probe, module=module), own_probe)
+    with pytest.raises(CatalogError, match=message):
+        load_catalog(root)

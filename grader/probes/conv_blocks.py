@@ -35,16 +35,6 @@ from grader.probes.values import plain_value
 from grader.worker.loader import ContractError, error_text
 
 
-def expect_layer(value: Any, producer: str) -> Any:
-    """``value`` if it really is a Keras layer (by its MRO), else a ContractError naming what came back."""
-    import tensorflow as tf
-
-    if not inherits(value, tf.keras.layers.Layer):
-        raise ContractError(f"{producer} must be a tf.keras.layers.Layer, but it is "
-                            f"{class_label(type(value))}")
-    return value
-
-
 def random_input(shape: tuple[int, ...], seed: int, scale: float = 1.0, shift: float = 0.0) -> np.ndarray:
     """Seeded float32 N(shift, scale^2) data of ``shape``."""
     return (np.random.default_rng(seed).normal(size=shape) * scale + shift).astype(np.float32)

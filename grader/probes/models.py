@@ -23,7 +23,6 @@ import tensorflow as tf
 from grader.probes.genuine import class_label, inherits, is_exactly, is_genuine
 from grader.probes.tracked import sublayers
 from grader.probes.values import plain_value
-from grader.worker.loader import ContractError
 
 ACTIVATION_LAYERS = {"Activation", "ReLU", "LeakyReLU", "Softmax", "ELU", "PReLU"}
 CONFIG_KEYS = ("filters", "kernel_size", "strides", "padding", "units", "pool_size", "rate",
@@ -44,26 +43,6 @@ def _activation_table() -> dict[int, tuple[Any, str]]:
 
 
 _ACTIVATIONS = _activation_table()
-
-
-def expect_model(value: Any, producer: str) -> Any:
-    """``value`` if it really is a Keras model (by its MRO), else a ContractError naming what came back."""
-    if not inherits(value, keras.Model):
-        raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
-                            f"{class_label(type(value))}")
-    return value
-
-
-def expect_keras_object(value: Any, producer: str) -> Any:
-    """``value`` if it is a Keras layer (a Model is one): whatever can be measured, is.
-
-    A Layer where the contract asks for a Model is named by one check
-    (``called_layers.model_identity``), not by every check failing.
-    """
-    if not inherits(value, keras.Layer):
-        raise ContractError(f"{producer} must return a tf.keras.Model, but returned "
-                            f"{class_label(type(value))}")
-    return value
 
 
 def layer_kind(layer: Any) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import numpy as np
 from tensorflow.python.ops import gen_nn_ops
 
-from grader.probes.models import computing_layers
+from grader.probes.models import computing_layers, layer_kind
 from grader.probes.tapped_layers import POOLING_KINDS, tapped_calls
 
 IN_CALL = "applied in call"
@@ -112,3 +112,9 @@ def forward_with_pooling(model: Any, inputs: np.ndarray, keep_values: frozenset[
     finally:
         tf.config.run_functions_eagerly(eager_before)
     return output, without_layer_ops(records)
+
+
+def forward_keeping_values(model: Any, inputs: np.ndarray) -> tuple[np.ndarray, list[dict]]:
+    """``forward_with_pooling`` with the input and output of every call kept in its record."""
+    kinds = frozenset(layer_kind(layer) for layer in computing_layers(model)) | POOLING_KINDS
+    return forward_with_pooling(model, inputs, keep_values=kinds)

@@ -55,33 +55,12 @@ def tapped_calls(layers: list[Any], keep_values: frozenset[str] = frozenset(),
     in ``layers`` to an array that replaces that layer's (first) input, to observe what the
     rest of the model does with inputs of one's choosing. The taps are removed on exit.
     """
-    import tensorflow as tf
-
     substitute = substitute or {}
     records: list[dict[str, Any]] = []
     saved = []
     for index, layer in enumerate(layers):
-        had_own = "call" in vars(layer)
-        original = layer.call
-
-        def wrapped(*args, _layer=layer, _original=original, _index=index, **kwargs):
-            if _index in substitute and args:
-                dtype = getattr(_first_tensor(args[0]), "dtype", tf.float32)
-                args = (tf.convert_to_tensor(substitute[_index], dtype=dtype), *args[1:])
-            output = _original(*args, **kwargs)
-            kind = layer_kind(_layer)
-            record = {"layer": _index, "kind": kind, "config": layer_config(_layer),
-                      "activation": activation_name(_layer),
-                      "input_shape": _shape_without_batch(args[0]) if args else None,
-                      "output_shape": _shape_without_batch(output)}
-            if kind in keep_values:
-                record["input"] = np.asarray(_first_tensor(args[0]), dtype=np.float64)
-                record["output"] = np.asarray(_first_tensor(output), dtype=np.float64)
-            records.append(record)
-            return output
-
-        saved.append((layer, had_own, vars(layer).get("call")))
-        object.__setattr__(layer, "call", wrapped)
+        saved.append((layer, "call" in vars(layer), vars(layer).get("call")))
+        object.__setattr__(layer, "call", _tap(layer, index, records, keep_values, substitute.get(index)))
     try:
         yield records
     finally:
@@ -90,6 +69,36 @@ def tapped_calls(layers: list[Any], keep_values: frozenset[str] = frozenset(),
                 object.__setattr__(layer, "call", own)
             else:
                 object.__delattr__(layer, "call")
+
+
+def _tap(layer: Any, index: int, records: list[dict], keep_values: frozenset[str],
+         replacement: np.ndarray | None) -> Any:
+    """``layer.call`` that appends its record to ``records``, its first input replaced if asked."""
+    import tensorflow as tf
+
+    original = layer.call
+
+    def wrapped(*args, **kwargs):
+        if replacement is not None and args:
+            dtype = getattr(_first_tensor(args[0]), "dtype", tf.float32)
+            args = (tf.convert_to_tensor(replacement, dtype=dtype), *args[1:])
+        output = original(*args, **kwargs)
+        records.append(_call_record(layer, index, args, output, keep_values))
+        return output
+
+    return wrapped
+
+
+def _call_record(layer: Any, index: int, args: tuple, output: Any, keep_values: frozenset[str]) -> dict:
+    kind = layer_kind(layer)
+    record = {"layer": index, "kind": kind, "config": layer_config(layer),
+              "activation": activation_name(layer),
+              "input_shape": _shape_without_batch(args[0]) if args else None,
+              "output_shape": _shape_without_batch(output)}
+    if kind in keep_values:
+        record["input"] = np.asarray(_first_tensor(args[0]), dtype=np.float64)
+        record["output"] = np.asarray(_first_tensor(output), dtype=np.float64)
+    return record
 
 
 def traced_forward(model: Any, inputs: np.ndarray, keep_values: frozenset[str] = frozenset(),

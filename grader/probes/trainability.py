@@ -40,6 +40,14 @@ def trainability_report(build: Callable[[], Any], x: np.ndarray, seed: int = 0) 
     return {**report, "trains_when_eager": _trains(eager) if same else None}
 
 
+def seeded_trainability(build: Callable[[], Any], x: np.ndarray, seed: int = 0) -> dict[str, Any]:
+    """``trainability_report`` with every generator seeded first (for a ``build`` that does not seed)."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    return trainability_report(build, x, seed)
+
+
 def _measure(build: Callable[[], Any], x: np.ndarray, seed: int) -> dict[str, Any]:
     subject = build()
     try:

@@ -179,3 +179,13 @@ def train_step_without_the_trap(model: Any, x: Any, target: Any) -> dict[str, An
     report = first_steps_report(model, model.train_step, x, target)
     report.pop("call_is_tf_function")
     return report
+
+
+def seeded_train_step_report(build: Any, batch: tuple[np.ndarray, np.ndarray], seed: int = 0) -> dict[str, Any]:
+    """``train_step_without_the_trap`` of a model from ``build()``, every generator seeded first."""
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(seed)
+    model = build()
+    x, target = (tf.constant(array) for array in batch)
+    return train_step_without_the_trap(model, x, target)

@@ -13,7 +13,7 @@ import numpy as np
 from grader.probes.numpy_nets import (LAYOUT_WORDS, REQUIRED_LAYOUT, assign_params, classification_batch,
                                       describe_output, params_as_data, params_layout,
                                       random_layers, read_gradients, read_params, scalar_output)
-from grader.worker.loader import ContractError
+from grader.probes import ContractError
 
 
 def _model(student, sizes, seed, scale=1.0):

@@ -7,7 +7,7 @@ others); the probe returns the inputs and what came back. The checks compare.
 import numpy as np
 
 from grader.probes.numpy_nets import describe_output
-from grader.worker.loader import exception_text
+from grader.probes import exception_text
 
 ELEMENTWISE = ("relu", "relu_derivative", "tanh", "tanh_derivative", "sigmoid")
 LARGE_LOGITS = [[1000.0, 1000.0, 999.0], [-1000.0, 0.0, 1000.0],

@@ -11,7 +11,7 @@ from tensorflow.python.framework.ops import EagerTensor
 
 from grader.probes.genuine import is_exactly, type_label
 from grader.probes.values import described_type, measured_dtype
-from grader.worker.loader import exception_text
+from grader.probes import exception_text
 
 
 def _inputs(seed):

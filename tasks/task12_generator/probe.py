@@ -13,9 +13,9 @@ import types
 
 import numpy as np
 
-from grader.probes.genuine import class_label, genuine_base, inherits, is_exactly, type_label
+from grader.probes import ContractError, exception_text, expect_dataset
+from grader.probes.genuine import class_label, genuine_base, is_exactly, type_label
 from grader.probes.values import described_type, measured_array, measured_dtype, read_array
-from grader.worker.loader import ContractError, exception_text
 
 EXTRA = 10
 
@@ -46,8 +46,7 @@ def dataset_report(student, num_samples=50, seed=0, use_default=False):
     calls = []
     with _watching_from_generator(calls):
         dataset = student.make_dataset() if use_default else student.make_dataset(num_samples=num_samples)
-    if not inherits(dataset, tf.data.Dataset):
-        raise ContractError(f"make_dataset must return a tf.data.Dataset, not {described_type(dataset)}")
+    expect_dataset(dataset, "make_dataset")
     limit = (1000 if use_default else num_samples) + EXTRA
     tensorflow_class = genuine_base(type(dataset))  # its methods, never a subclass's overrides
     report = {"spec": _describe_spec(tensorflow_class.element_spec.fget(dataset)),

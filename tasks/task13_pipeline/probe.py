@@ -8,21 +8,18 @@ and its steps from the graph TensorFlow serialises for it, never from Python cla
 """
 
 import numpy as np
+
+from grader.probes import ContractError, expect_dataset
 from grader.probes.data import counted_dataset, decode_indices, mnist_like_arrays, pipeline_steps
-from grader.probes.genuine import genuine_base, inherits, is_exactly
-from grader.probes.values import described_type
-from grader.worker.loader import ContractError
+from grader.probes.genuine import genuine_base, is_exactly
 
 
 def run_pipeline(student, count=1300, batch_size=32, training=True, epochs=2, seed=0):
     """Element spec, per-epoch element order and value statistics, and source reads."""
-    import tensorflow as tf
-
     images, labels = mnist_like_arrays(count, seed)
     source, reads = counted_dataset(images, labels)
     dataset = student.prepare_data(source, batch_size=batch_size, training=training)
-    if not inherits(dataset, tf.data.Dataset):
-        raise ContractError(f"prepare_data must return a tf.data.Dataset, not {described_type(dataset)}")
+    expect_dataset(dataset, "prepare_data")
     tensorflow_class = genuine_base(type(dataset))
     spec = _describe_spec(tensorflow_class.element_spec.fget(dataset))
     runs = [_one_epoch(tensorflow_class.__iter__(dataset), labels) for _ in range(epochs)]

@@ -11,7 +11,7 @@ import numpy as np
 
 from grader.probes.genuine import inherits
 from grader.probes.values import described_type
-from grader.worker.loader import ContractError
+from grader.probes import ContractError
 
 STATE_NAMES = {"adagrad": "accumulator", "rmsprop": "mean_square"}
 

@@ -2,9 +2,8 @@
 
 import numpy as np
 
+from grader.probes import expect_keras_object, trainability_report
 from grader.probes.called_layers import called_layers, model_identity
-from grader.probes.models import expect_keras_object
-from grader.probes.trainability import trainability_report
 
 
 def _images(seed=0, batch=2):

@@ -4,27 +4,21 @@ The layers are recorded in the order the model calls them (grader.probes.tapped_
 so Sequential, functional and subclassed models describe alike; pooling written as
 ``tf.nn.max_pool2d`` in ``call`` is recorded in its place (grader.probes.pooling_ops), and a
 Dense layer that reads the maps laid out flat (``tf.reshape`` in ``call``) is marked.
+
+Tasks 37 and 43 read the same module and are served by this probe (``pooling_layers``).
 """
 
 import numpy as np
 
+from grader.probes import (POOLING_KINDS, forward_keeping_values, forward_with_pooling, seeded_keras_object,
+                           trainability_report)
 from grader.probes.called_layers import flattens, model_identity
-from grader.probes.models import computing_layers, expect_keras_object, layer_kind
-from grader.probes.pooling_ops import forward_with_pooling
-from grader.probes.tapped_layers import POOLING_KINDS
-from grader.probes.trainability import trainability_report
 from grader.probes.tracked import trainable_weights
 from grader.probes.training import first_call_outside_traces
 
 
 def _build(student, num_classes=None, seed=0):
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    if num_classes is None:
-        return expect_keras_object(student.build_model(), "build_model()")
-    return expect_keras_object(student.build_model(num_classes=num_classes),
-                               f"build_model(num_classes={num_classes})")
+    return seeded_keras_object(student.build_model, "build_model", seed, num_classes=num_classes)
 
 
 def _images(seed, batch):
@@ -34,14 +28,24 @@ def _images(seed, batch):
 def architecture(student, num_classes=None, seed=0):
     """Output on a (2, 28, 28, 1) batch and every layer call: kind, config, shapes."""
     model = _build(student, num_classes, seed)
-    kinds = frozenset(layer_kind(layer) for layer in computing_layers(model)) | POOLING_KINDS
-    output, calls = forward_with_pooling(model, _images(seed, 2), keep_values=kinds)
+    output, calls = forward_keeping_values(model, _images(seed, 2))
     for before, call in zip([None, *calls], calls):
         call["reads_flattened"] = before is not None and call["kind"] == "Dense" and flattens(
             before["output"], call["input"])
     for call in calls:
         call.pop("input", None), call.pop("output", None)
     return {"output": output, "calls": calls, **model_identity(model)}
+
+
+def pooling_layers(student, seed=0):
+    """The model's output on a (2, 28, 28, 1) batch and every pooling call in call order (tasks 37, 43)."""
+    output, calls = forward_with_pooling(_build(student, None, seed), _images(seed, 2))
+    pools = [{"kind": call["kind"], "pool_size": call["config"].get("pool_size"),
+              "strides": call["config"].get("strides"), "padding": call["config"].get("padding"),
+              "input_shape": call["input_shape"], "output_shape": call["output_shape"],
+              "written": call.get("written")}
+             for call in calls if call["kind"] in POOLING_KINDS]
+    return {"output": output, "pools": pools, "layer_count": len(calls)}
 
 
 def trainability(student, seed=0):

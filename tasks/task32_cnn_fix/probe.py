@@ -7,12 +7,9 @@ is part of the feedback, so it is caught here and returned as text.
 
 import numpy as np
 
+from grader.probes import (ContractError, exception_text, forward_keeping_values, seeded_keras_object,
+                           trainability_report)
 from grader.probes.called_layers import ELEMENTWISE, model_identity
-from grader.probes.models import computing_layers, expect_keras_object, layer_kind
-from grader.probes.pooling_ops import forward_with_pooling
-from grader.probes.tapped_layers import POOLING_KINDS
-from grader.probes.trainability import trainability_report
-from grader.worker.loader import ContractError, exception_text
 
 
 def _images(seed, batch):
@@ -20,13 +17,7 @@ def _images(seed, batch):
 
 
 def _build(student, num_classes, seed):
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    if num_classes is None:
-        return expect_keras_object(student.build_model(), "build_model()")
-    return expect_keras_object(student.build_model(num_classes=num_classes),
-                               f"build_model(num_classes={num_classes})")
+    return seeded_keras_object(student.build_model, "build_model", seed, num_classes=num_classes)
 
 
 def build(student, num_classes=None, seed=0):
@@ -43,8 +34,7 @@ def build(student, num_classes=None, seed=0):
     except Exception as exc:  # noqa: BLE001 - the quiz's fault: explained by the checks
         return {"error": exception_text(exc), "during": "build", **failed}
     try:
-        kinds = frozenset(layer_kind(layer) for layer in computing_layers(model)) | POOLING_KINDS
-        output, calls = forward_with_pooling(model, _images(seed, 2), keep_values=kinds)
+        output, calls = forward_keeping_values(model, _images(seed, 2))
     except Exception as exc:  # noqa: BLE001 - a lazily built model fails on its first call
         return {"error": exception_text(exc), "during": "call", **failed, **model_identity(model)}
     head = _head_averages_maps(calls)

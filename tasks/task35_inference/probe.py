@@ -14,10 +14,11 @@ traced call is recorded through ``tf.numpy_function``).
 import re
 
 import numpy as np
+import tensorflow as tf
 
+from grader.probes import exception_text
 from grader.probes.genuine import type_label
 from grader.probes.values import described_type, measured_dtype, measured_scalar
-from grader.worker.loader import exception_text
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -25,7 +26,6 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def _spy_class(calls, handed, strict):
     """The spy's class; ``calls`` and ``handed`` (closures, so Keras does not wrap them)
     collect what ``call`` receives and the dtypes ``predict_digit`` passes in."""
-    import tensorflow as tf
 
     class SpyModel(tf.keras.Model):
         def __init__(self, target):
@@ -44,10 +44,7 @@ def _spy_class(calls, handed, strict):
             """Record the dtype of the outermost input (predict calls the model again inside)."""
             if self._entered[0]:
                 return method(*args, **kwargs)
-            x = args[0] if args else next(iter(kwargs.values()), None)
-            while type(x) in (list, tuple) and len(x) == 1:
-                x = x[0]
-            handed.append(measured_dtype(x) or described_type(x))
+            handed.append(_handed_dtype(args, kwargs))
             self._entered[0] = True
             try:
                 return method(*args, **kwargs)
@@ -58,31 +55,50 @@ def _spy_class(calls, handed, strict):
             x = inputs
             while isinstance(x, (list, tuple)) and len(x) == 1:
                 x = x[0]
-            if tf.executing_eagerly():
-                self._record(np.asarray(x), x.dtype.name)
-            else:
-                dtype = x.dtype.name
-                marker = tf.numpy_function(lambda value: self._record(value, dtype), [x], tf.int64)
-                with tf.control_dependencies([marker]):
-                    x = tf.identity(x)
-            shape = tuple(x.shape)
-            if strict and (len(shape) != 4 or tuple(shape[1:]) != (28, 28, 1)):
-                raise ValueError(
-                    'Input 0 of layer "conv2d" is incompatible with the layer: expected '
-                    f"shape=(None, 28, 28, 1), found shape={shape}")
-            row = tf.one_hot(self.target, 10, on_value=0.55, off_value=0.05, dtype=tf.float32)
-            return tf.tile(row[tf.newaxis, :], tf.stack([tf.shape(x)[0], 1]))
-
-        def _record(self, value, dtype):
-            value = np.asarray(value)
-            entry = {"dtype": dtype, "shape": list(value.shape), "min": None, "max": None, "values": None}
-            if value.dtype.kind in "biuf" and value.size:
-                as_float = value.astype(np.float64)
-                entry.update(min=float(as_float.min()), max=float(as_float.max()), values=as_float)
-            calls.append(entry)
-            return np.int64(len(calls))
+            return _fixed_answer(_recorded(x, calls), self.target, strict)
 
     return SpyModel
+
+
+def _handed_dtype(args, kwargs):
+    """The dtype (else the kind) of the input ``predict_digit`` hands to the model."""
+    x = args[0] if args else next(iter(kwargs.values()), None)
+    while type(x) in (list, tuple) and len(x) == 1:
+        x = x[0]
+    return measured_dtype(x) or described_type(x)
+
+
+def _recorded(x, calls):
+    """``x``, its values appended to ``calls`` when computed (eagerly, or in a trace through
+    ``tf.numpy_function``)."""
+    if tf.executing_eagerly():
+        _record(calls, np.asarray(x), x.dtype.name)
+        return x
+    dtype = x.dtype.name
+    marker = tf.numpy_function(lambda value: _record(calls, value, dtype), [x], tf.int64)
+    with tf.control_dependencies([marker]):
+        return tf.identity(x)
+
+
+def _fixed_answer(x, target, strict):
+    """Probabilities whose argmax is ``target``, one row per example; strict, only for (b, 28, 28, 1)."""
+    shape = tuple(x.shape)
+    if strict and (len(shape) != 4 or tuple(shape[1:]) != (28, 28, 1)):
+        raise ValueError(
+            'Input 0 of layer "conv2d" is incompatible with the layer: expected '
+            f"shape=(None, 28, 28, 1), found shape={shape}")
+    row = tf.one_hot(target, 10, on_value=0.55, off_value=0.05, dtype=tf.float32)
+    return tf.tile(row[tf.newaxis, :], tf.stack([tf.shape(x)[0], 1]))
+
+
+def _record(calls, value, dtype):
+    value = np.asarray(value)
+    entry = {"dtype": dtype, "shape": list(value.shape), "min": None, "max": None, "values": None}
+    if value.dtype.kind in "biuf" and value.size:
+        as_float = value.astype(np.float64)
+        entry.update(min=float(as_float.min()), max=float(as_float.max()), values=as_float)
+    calls.append(entry)
+    return np.int64(len(calls))
 
 
 def _condensed(text):
@@ -98,8 +114,6 @@ def _condensed(text):
 
 def predict(student, target=7, seed=0, strict=True):
     """Call ``predict_digit(spy, image)`` once; report what the spy saw and what came back."""
-    import tensorflow as tf
-
     tf.keras.utils.set_random_seed(seed)
     rng = np.random.default_rng(seed)
     image = rng.integers(0, 256, size=(28, 28, 1), dtype=np.uint8)

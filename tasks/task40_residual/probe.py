@@ -9,7 +9,7 @@ Each configuration is (filters, strides, input channels, spatial size).
 import numpy as np
 
 from grader.probes import conv_blocks as cb
-from grader.probes import tracked
+from grader.probes import expect_layer, tracked
 
 SHAPE_CONFIGS = {
     "same": [(4, 1, 4, 8), (6, 1, 6, 7)],
@@ -23,7 +23,7 @@ def _new_block(student, filters, strides, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    return cb.expect_layer(student.ResidualBlock(filters, strides=strides),
+    return expect_layer(student.ResidualBlock(filters, strides=strides),
                            f"ResidualBlock({filters}, strides={strides})")
 
 

@@ -9,9 +9,9 @@ shows up from the first epoch.
 
 import numpy as np
 
+from grader.probes import ContractError, exception_text
 from grader.probes.genuine import inherits, type_label
 from grader.probes.values import described_type, measured_number
-from grader.worker.loader import ContractError, exception_text
 
 
 def decay_values(student, epochs=None, arguments=None):

@@ -5,7 +5,7 @@ Sublayers are found through Keras' tracking (any attribute names). A configurati
 """
 
 from grader.probes import conv_blocks as cb
-from grader.probes import tracked
+from grader.probes import expect_layer, tracked
 
 SHAPE_CONFIGS = {
     "default": [(16, None, 16)],
@@ -29,7 +29,7 @@ def _new_block(student, filters, ratio, seed):
         block = student.BottleneckBlock(filters)
     else:
         block = student.BottleneckBlock(filters, bottleneck_ratio=ratio)
-    return cb.expect_layer(block, _producer(filters, ratio))
+    return expect_layer(block, _producer(filters, ratio))
 
 
 def _block(student, filters, ratio, channels, seed):

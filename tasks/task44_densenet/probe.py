@@ -7,6 +7,7 @@ output are returned and the trusted check recomputes the block.
 """
 
 from grader.probes import conv_blocks as cb
+from grader.probes import expect_layer
 
 SHAPE_CONFIGS = {
     "public": [(3, 4, 6, 8, 8)],
@@ -23,7 +24,7 @@ def _new_block(student, num_layers, growth_rate, seed):
     import tensorflow as tf
 
     tf.keras.utils.set_random_seed(seed)
-    return cb.expect_layer(student.DenseBlock(num_layers, growth_rate),
+    return expect_layer(student.DenseBlock(num_layers, growth_rate),
                            f"DenseBlock({num_layers}, {growth_rate})")
 
 

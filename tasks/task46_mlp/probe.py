@@ -15,21 +15,13 @@ quantity is from an affine function of its input (0 = exactly affine):
 
 import numpy as np
 
+from grader.probes import forward_with_pooling, seeded_keras_object, trainability_report
 from grader.probes.called_layers import model_identity
-from grader.probes.models import expect_keras_object
-from grader.probes.pooling_ops import forward_with_pooling
 from grader.probes.tapped_layers import affine_residual
-from grader.probes.trainability import trainability_report
 
 
 def _build(student, num_classes=None, seed=0):
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    if num_classes is None:
-        return expect_keras_object(student.build_mlp(), "build_mlp()")
-    return expect_keras_object(student.build_mlp(num_classes=num_classes),
-                               f"build_mlp(num_classes={num_classes})")
+    return seeded_keras_object(student.build_mlp, "build_mlp", seed, num_classes=num_classes)
 
 
 def build(student, num_classes=None, seed=0):
@@ -53,8 +45,6 @@ def _subspace_points(rng, count, width, dims, scale):
 
 def nonlinearity(student, count=256, dims=8, seed=0):
     """Affine-fit residuals of the whole model and of every hidden Dense layer's stage."""
-    import tensorflow as tf
-
     model = _build(student, None, seed)
     rng = np.random.default_rng(seed)
     t, offsets = _subspace_points(rng, count, 784, dims, 1.0)

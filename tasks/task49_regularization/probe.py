@@ -9,13 +9,12 @@ train_step adds the regularization losses is measured whatever the layer declare
 
 import numpy as np
 
-from grader.probes.genuine import genuine_base, is_exactly
+from grader.probes import ContractError, exception_text, seeded_train_step_report, seeded_trainability
 from grader.probes.called_layers import called_layers
-from grader.probes.trainability import trainability_report
+from grader.probes.genuine import genuine_base, is_exactly
 from grader.probes.tracked import regularization_losses, sublayers
-from grader.probes.training import first_call_outside_traces, train_step_without_the_trap
+from grader.probes.training import first_call_outside_traces
 from grader.probes.values import measured_number
-from grader.worker.loader import ContractError, exception_text
 
 
 def _batch(seed, count=16):
@@ -27,20 +26,12 @@ def _batch(seed, count=16):
 
 def trainability(student, seed=0):
     """Whether every variable of a fresh ``Classifier()`` trains, called as training calls it."""
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    return trainability_report(student.Classifier, _batch(seed)[0])
+    return seeded_trainability(student.Classifier, _batch(seed)[0], seed)
 
 
 def train_step_report(student, seed=0):
     """Two train_step calls on a model built outside any trace: errors, warnings, moved variables."""
-    import tensorflow as tf
-
-    tf.keras.utils.set_random_seed(seed)
-    model = student.Classifier()
-    x, y = (tf.constant(a) for a in _batch(seed))
-    return train_step_without_the_trap(model, x, y)
+    return seeded_train_step_report(student.Classifier, _batch(seed), seed)
 
 
 def decay_step(student, learning_rate=1.0, seed=0):

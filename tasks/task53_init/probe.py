@@ -10,14 +10,13 @@ descriptions; the checks decide what counts as "the same".
 
 import numpy as np
 
+from grader.probes import ContractError, expect_keras_object, trainability_report
 from grader.probes.data import teacher_classification
 from grader.probes.genuine import is_exactly
 from grader.probes.called_layers import called_layers, model_identity
-from grader.probes.models import expect_keras_object, flat_layers
-from grader.probes.trainability import trainability_report
+from grader.probes.models import flat_layers
 from grader.probes.tracked import sublayers, trainable_weights
 from grader.probes.training import first_call_outside_traces
-from grader.worker.loader import ContractError
 
 
 def _build(student, seed):
