@@ -19,7 +19,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
+from grader.domain import GradeRun
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
+from grader.outputs.results import ResultsError, load_run
 from grader.text import safe_id
 
 SUBMISSION_SUFFIXES = (".zip", ".ipynb")
@@ -185,12 +187,12 @@ def thread_executor(jobs: int) -> Executor:
     return ThreadPoolExecutor(max_workers=jobs)
 
 
-def collected_results(out: Path) -> Iterable[dict]:
-    """Every finished result under ``out`` (one per submission), by submission id."""
+def collected_results(out: Path) -> Iterable[GradeRun]:
+    """Every finished run under ``out`` (one per submission), by submission id; unreadable ones skipped."""
     for path in sorted((out / "submissions").glob("*/results.json")):
         try:
-            yield json.loads(path.read_text())
-        except (OSError, ValueError):
+            yield load_run(path)
+        except ResultsError:
             continue
 
 
