@@ -51,7 +51,7 @@ runs = st.builds(GradeRun, text, st.lists(tasks(), max_size=3).map(tuple), numbe
                  status=text, error=text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(runs)
 def test_run_from_dict_inverts_run_to_dict(run):
     data = json.loads(json.dumps(run_to_dict(run)))  # as a file holds it
