@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-CHECK_STATUSES = ("passed", "failed", "error", "pending_review", "not_judged")
 TASK_STATUSES = ("passed", "failed", "error", "missing", "incomplete", "pending_review")
 PART_KINDS = ("code", "answers", "written")  # checks of the module, structured keys, free text
-VISIBILITIES = ("public", "hidden")
 # answers.yaml key for a multi-part question answered in one block; also its check id and manual-scores part
 BLOCK_KEY = "answer"
 
@@ -120,10 +118,10 @@ class CheckResult:
     task_id: str
     id: str                  # the test function, e.g. "test_total_parameters"
     name: str                # what a person reads, from the docstring
-    status: str
+    status: str              # passed, failed, error, pending_review or not_judged
     points: float
     max_points: float
-    visibility: str
+    visibility: str          # public or hidden
     feedback: str = ""
     details: str = ""        # staff only: assertion introspection, tracebacks
     missing: bool = False    # failed because the work is absent or not implemented

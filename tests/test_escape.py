@@ -25,7 +25,7 @@ from grader.outputs.classroom import classroom_payload
 from grader.outputs.files import write_submission_outputs
 from grader.outputs.gradescope import gradescope_results
 from grader.outputs.junit import junit_xml
-from grader.outputs.results import run_to_dict, write_text_atomic
+from grader.outputs.results import write_text_atomic
 from grader.outputs.terminal import print_summary
 from grader.outputs.views import staff_view, student_view
 
@@ -119,7 +119,7 @@ def test_terminal_summary_carries_no_raw_control(view):
 
 
 def test_gradebook_and_review_scores_prefix_formulas_and_read_back(catalog, tmp_path):
-    results = [run_to_dict(hostile_run(name)) for name in FORMULAS]
+    results = [hostile_run(name) for name in FORMULAS]
     for text in (gradebook_csv(results, catalog), review_scores_csv(results)):
         rows = list(csv.reader(io.StringIO(text)))
         assert all(not cell.startswith(escape.FORMULA_STARTS) for row in rows for cell in row)
@@ -132,7 +132,7 @@ def test_gradebook_and_review_scores_prefix_formulas_and_read_back(catalog, tmp_
 
 
 def test_gradebook_numbers_are_not_prefixed(catalog):
-    rows = list(csv.DictReader(io.StringIO(gradebook_csv([run_to_dict(hostile_run("-5"))], catalog))))
+    rows = list(csv.DictReader(io.StringIO(gradebook_csv([hostile_run("-5")], catalog))))
     assert rows[0]["submission"] == "'-5" and rows[0]["score"] == "0" and rows[0]["task07"] == "0"
 
 

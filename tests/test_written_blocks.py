@@ -14,7 +14,6 @@ from grader.course.review import ReviewError, apply_manual_scores, load_manual_s
 from grader.engine import GradeOptions, Grader
 from grader.outputs.gradescope import gradescope_results
 from grader.outputs.html import render
-from grader.outputs.results import run_to_dict
 from grader.outputs.views import student_view
 
 TASKS = {1: ({"answer": 2}, ""), 8: ({"a": 1, "b": 2, "c": 3}, ""),
@@ -132,8 +131,8 @@ def test_block_rows_must_fit_the_submission(catalog, tmp_path, answers, row, mes
 
 
 def test_the_review_page_and_scores_file_take_the_block_once(catalog, tmp_path):
-    results = [run_to_dict(grade(catalog, tmp_path, "task08: Everything <b>.\n", "alice")),
-               run_to_dict(grade(catalog, tmp_path, "task08:\n  a: A.\n  b: B.\n  c: C.\n", "bob"))]
+    results = [grade(catalog, tmp_path, "task08: Everything <b>.\n", "alice"),
+               grade(catalog, tmp_path, "task08:\n  a: A.\n  b: B.\n  c: C.\n", "bob")]
     view = review_view(results, catalog)
     block = next(q for q in view["questions"] if q["task"] == "task08" and q["block"])
     assert [a["submission"] for a in block["answers"]] == ["alice"] and block["points"] == 6

@@ -13,6 +13,7 @@ from __future__ import annotations
 from grader.domain import BLOCK_KEY, CheckResult, Submission, TaskSpec, WrittenPart
 
 AWAITING = "Awaiting review by a teaching assistant."
+_ID_PREFIX = "written:"  # check ids are written:<part>, or written:answer for a block
 
 
 def written_checks(task: TaskSpec, submission: Submission) -> list[CheckResult]:
@@ -57,7 +58,12 @@ def _text(value: object) -> str | None:
 
 def check_id(key: str) -> str:
     """The id of the check that stands for written part ``key`` (what reviews refer to)."""
-    return f"written:{key}"
+    return f"{_ID_PREFIX}{key}"
+
+
+def written_key(identifier: str) -> str | None:
+    """The written part (or block) a check id stands for; None for a check of anything else."""
+    return identifier[len(_ID_PREFIX):] if identifier.startswith(_ID_PREFIX) else None
 
 
 def _check(task: TaskSpec, part: WrittenPart, answer: str | None, submission: Submission) -> CheckResult:

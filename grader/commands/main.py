@@ -44,12 +44,20 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    for add in (_add_check, _add_grade, _add_batch, _add_merge, _add_gradescope, _add_classroom,
+                _add_build_kit, _add_answers_template):
+        add(commands)
+    return parser
 
+
+def _add_check(commands) -> None:
     check = commands.add_parser("check", help="run the public checks on your work")
     check.add_argument("path", nargs="?", default=".", type=Path, help="submission folder (default: .)")
     _common(check)
     check.set_defaults(command=cmd_check)
 
+
+def _add_grade(commands) -> None:
     grade = commands.add_parser("grade", help="grade one submission with all checks")
     grade.add_argument("path", type=Path, help="submission folder")
     grade.add_argument("--out", type=Path, required=True, help="folder for results.json and reports")
@@ -60,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--input-sha256", help=argparse.SUPPRESS)  # recorded by batch runs
     grade.set_defaults(command=cmd_grade)
 
+
+def _add_batch(commands) -> None:
     batch = commands.add_parser("batch", help="grade every submission in a folder (resumable)")
     batch.add_argument("path", type=Path, help="folder of submissions (folders, .zip, .ipynb)")
     batch.add_argument("--out", type=Path, required=True, help="output folder")
@@ -70,39 +80,53 @@ def _parser() -> argparse.ArgumentParser:
     _common(batch)
     batch.set_defaults(command=cmd_batch)
 
+
+def _add_merge(commands) -> None:
     merge = commands.add_parser("merge", help="combine sharded batch outputs into one")
     merge.add_argument("out", type=Path, help="the combined output folder")
     merge.add_argument("parts", type=Path, nargs="+", help="output folders of the shards")
-    merge.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(merge)
     merge.set_defaults(command=cmd_merge)
 
+
+def _add_gradescope(commands) -> None:
     gradescope = commands.add_parser("gradescope", help="grade as Gradescope's run_autograder does")
     gradescope.add_argument("--submission", type=Path, default=Path("/autograder/submission"))
     gradescope.add_argument("--results", type=Path, default=Path("/autograder/results/results.json"))
-    gradescope.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(gradescope)
     gradescope.set_defaults(command=cmd_gradescope)
 
+
+def _add_classroom(commands) -> None:
     classroom = commands.add_parser("classroom", help="public checks as a GitHub Classroom payload")
     classroom.add_argument("path", nargs="?", default=Path("."), type=Path)
     classroom.add_argument("--time-limit", type=float, default=900.0, help="seconds before giving up")
     classroom.add_argument("--output", help="file to append result=... to (default: $GITHUB_OUTPUT)")
-    classroom.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(classroom)
     classroom.set_defaults(command=cmd_classroom)
 
+
+def _add_build_kit(commands) -> None:
     kit = commands.add_parser("build-kit", help="build the student wheel (public checks only)")
     kit.add_argument("--out", type=Path, required=True, help="folder for the wheel")
-    kit.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(kit)
     kit.set_defaults(command=cmd_build_kit)
 
+
+def _add_answers_template(commands) -> None:
     template = commands.add_parser("answers-template", help="print the answers.yaml students start from")
-    template.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(template)
     template.set_defaults(command=cmd_answers_template)
-    return parser
+
+
+def _catalog(command: argparse.ArgumentParser) -> None:
+    """Every command that loads the tasks can be pointed at another catalog (a course's own)."""
+    command.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
 
 
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--tasks", help="comma-separated task ids, e.g. task13,task29")
-    command.add_argument("--catalog", type=Path, help="task catalog folder (default: built in)")
+    _catalog(command)
     command.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
                          help="multiply every time limit by X (e.g. 2 on a slow machine)")
     command.add_argument("--no-sandbox", action="store_true",

@@ -19,7 +19,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
+from grader.domain import GradeRun
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
+from grader.outputs.results import ResultsError, load_run
 from grader.text import safe_id
 
 SUBMISSION_SUFFIXES = (".zip", ".ipynb")
@@ -142,25 +144,30 @@ def plan_jobs(folder: Path, out: Path, shard: Shard | None = None) -> tuple[list
     for identifier, path in found:
         digest = input_hash(path)
         target = out / "submissions" / identifier
-        record = recorded(target / "results.json")
-        if record.get("input_sha256") == digest and record.get("status") != "error":
+        if _graded_from(target / "results.json", digest):
             done.append(identifier)
         else:
             jobs.append(Job(path, identifier, target, digest))
     return jobs, done
 
 
-def recorded(results: Path) -> dict:
-    """What a finished submission's results.json says ({} when there is none)."""
+def _graded_from(results: Path, digest: str) -> bool:
+    """Whether ``results`` holds a run (not an error) graded from the input hashed ``digest``."""
+    if recorded_hash(results) != digest:
+        return False
     try:
-        data = json.loads(results.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return load_run(results).status != "error"
+    except ResultsError:
+        return False
 
 
 def recorded_hash(results: Path) -> str | None:
-    return recorded(results).get("input_sha256")
+    """The input hash a batch recorded beside the run in results.json (None when there is none)."""
+    try:
+        data = json.loads(results.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("input_sha256") if isinstance(data, dict) else None
 
 
 def run_jobs(jobs: list[Job], grade_one: Callable[[Job], None], executor: Executor,
@@ -185,12 +192,12 @@ def thread_executor(jobs: int) -> Executor:
     return ThreadPoolExecutor(max_workers=jobs)
 
 
-def collected_results(out: Path) -> Iterable[dict]:
-    """Every finished result under ``out`` (one per submission), by submission id."""
+def collected_results(out: Path) -> Iterable[GradeRun]:
+    """Every finished run under ``out`` (one per submission), by submission id; unreadable ones skipped."""
     for path in sorted((out / "submissions").glob("*/results.json")):
         try:
-            yield json.loads(path.read_text())
-        except (OSError, ValueError):
+            yield load_run(path)
+        except ResultsError:
             continue
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from grader.catalog import Catalog
 from grader.checks.scoring import rescore_run, rescore_task
-from grader.checks.written import BLOCK_KEY, check_id
+from grader.checks.written import BLOCK_KEY, check_id, written_key
 from grader.domain import CheckResult, GradeRun, TaskScore
 from grader.intake.answers import AnswersError, load_yaml
 from grader.outputs.escape import csv_cell_read
@@ -154,7 +154,7 @@ def _check_rows_fit(task: TaskScore, scores: list[ManualScore]) -> None:
                               f"{', '.join(block.covers)} in one block: score it once as part "
                               f"{BLOCK_KEY} (up to {block.max_points:g} points)")
         if check is None:
-            parts = ", ".join(key.split(":", 1)[1] for key in checks)
+            parts = ", ".join(written_key(key) or key for key in checks)
             raise ReviewError(f"{score.where}: {score.submission} did not answer {task.id} in one block: "
                               f"score its parts ({parts})")
         if score.points > check.max_points:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,8 +17,3 @@ _ENVIRONMENT = jinja2.Environment(
 
 def render(template: str, view: dict[str, Any]) -> str:
     return _ENVIRONMENT.get_template(template).render(view=view)
-
-
-def write_report(path: Path, view: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render("report.html.j2", view), encoding="utf-8")

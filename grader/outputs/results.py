@@ -1,4 +1,8 @@
-"""results.json, schema version 1: the complete record of a run, for staff and tools."""
+"""results.json, schema version 1: the complete record of a run, for staff and tools.
+
+``run_to_dict`` writes it and ``run_from_dict`` (``load_run`` for a file) reads it back, so
+class outputs and tools work on ``GradeRun`` records and never spell the schema again.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from grader.domain import GradeRun
+from grader.domain import CheckResult, GradeRun, PartScore, TaskScore
 from grader.text import clean
 
 SCHEMA_VERSION = 1
@@ -57,6 +61,76 @@ def _check(check) -> dict[str, Any]:
     if check.blocked_by:
         data["blocked_by"] = check.blocked_by
     return data
+
+
+class ResultsError(Exception):
+    """A results.json that cannot be read back as a run; the message names the file."""
+
+
+def load_run(path: Path) -> GradeRun:
+    """The run a results.json file records, or ResultsError naming the file and what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or bad UTF-8
+        raise ResultsError(f"{path}: not readable as JSON ({exc})") from None
+    try:
+        return run_from_dict(data)
+    except ResultsError as exc:
+        raise ResultsError(f"{path}: {exc}") from None
+
+
+def run_from_dict(data: Any) -> GradeRun:
+    """The inverse of ``run_to_dict``; a field older files lack takes the domain's default.
+
+    Keys the schema does not know (a batch's ``input_sha256``) are left out of the run; the
+    free-form ``environment`` and ``probe_calls`` come back as JSON holds them.
+    """
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version != SCHEMA_VERSION:
+        raise ResultsError(f"not results.json schema version {SCHEMA_VERSION} (schema_version {version!r})")
+    try:
+        return _run_from(data)
+    except KeyError as exc:
+        raise ResultsError(f"results.json schema version {SCHEMA_VERSION} lacks the field {exc}") from None
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise ResultsError(f"not results.json schema version {SCHEMA_VERSION} ({exc})") from None
+
+
+def _run_from(data: dict) -> GradeRun:
+    return GradeRun(
+        submission=data["submission"], tasks=tuple(_task_from(task) for task in data["tasks"]),
+        score=data["score"], max_score=data["max_score"], pending_max_score=data["pending_max_score"],
+        **_present(data, duration="duration_seconds", environment="environment", notices="notices",
+                   problems="problems", warnings="warnings", probe_calls="probe_calls", status="status",
+                   error="error"))
+
+
+def _task_from(data: dict) -> TaskScore:
+    return TaskScore(
+        id=data["id"], quiz_task=data["quiz_task"], title=data["title"], score=data["score"],
+        max_score=data["max_score"], pending_max_score=data["pending_max_score"], status=data["status"],
+        checks=tuple(_check_from(data["id"], check) for check in data["checks"]),
+        parts=tuple(_part_from(part) for part in data.get("parts", ())),
+        **_present(data, reason="reason", source="source"))
+
+
+def _part_from(data: dict) -> PartScore:
+    return PartScore(kind=data["part"], status=data["status"], headline=data["headline"], score=data["score"],
+                     max_score=data["max_score"], pending_max_score=data["pending_max_score"])
+
+
+def _check_from(task_id: str, data: dict) -> CheckResult:
+    return CheckResult(
+        task_id=task_id, id=data["id"], name=data["name"], status=data["status"], points=data["points"],
+        max_points=data["max_points"], visibility=data["visibility"],
+        **_present(data, feedback="feedback", part="part", answer="answer", covers="covers",
+                   blocked_by="blocked_by"))
+
+
+def _present(data: dict, **fields: str) -> dict[str, Any]:
+    """The fields whose key ``data`` has (lists as tuples); the others keep the domain's default."""
+    return {field: tuple(data[key]) if isinstance(data[key], list) else data[key]
+            for field, key in fields.items() if key in data}
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
