@@ -15,6 +15,17 @@ TASK_STATUSES = ("passed", "failed", "error", "missing", "incomplete", "pending_
 PART_KINDS = ("code", "answers", "written")  # checks of the module, structured keys, free text
 # answers.yaml key for a multi-part question answered in one block; also its check id and manual-scores part
 BLOCK_KEY = "answer"
+_WRITTEN_ID_PREFIX = "written:"  # a written part's check id is written:<part> (written:answer for a block)
+
+
+def written_check_id(key: str) -> str:
+    """The id of the check that stands for written part ``key`` (what reviews refer to)."""
+    return f"{_WRITTEN_ID_PREFIX}{key}"
+
+
+def written_key(identifier: str) -> str | None:
+    """The written part (or block) a check id stands for; None for a check of anything else."""
+    return identifier[len(_WRITTEN_ID_PREFIX):] if identifier.startswith(_WRITTEN_ID_PREFIX) else None
 
 
 @dataclass(frozen=True)

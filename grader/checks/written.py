@@ -10,10 +10,9 @@ question takes a plain string or an ``answer`` key as its answer.
 
 from __future__ import annotations
 
-from grader.domain import BLOCK_KEY, CheckResult, Submission, TaskSpec, WrittenPart
+from grader.domain import BLOCK_KEY, CheckResult, Submission, TaskSpec, WrittenPart, written_check_id
 
 AWAITING = "Awaiting review by a teaching assistant."
-_ID_PREFIX = "written:"  # check ids are written:<part>, or written:answer for a block
 
 
 def written_checks(task: TaskSpec, submission: Submission) -> list[CheckResult]:
@@ -56,24 +55,14 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def check_id(key: str) -> str:
-    """The id of the check that stands for written part ``key`` (what reviews refer to)."""
-    return f"{_ID_PREFIX}{key}"
-
-
-def written_key(identifier: str) -> str | None:
-    """The written part (or block) a check id stands for; None for a check of anything else."""
-    return identifier[len(_ID_PREFIX):] if identifier.startswith(_ID_PREFIX) else None
-
-
 def _check(task: TaskSpec, part: WrittenPart, answer: str | None, submission: Submission) -> CheckResult:
     name = f"Written answer {task.id}.{part.key}"
     if answer is None:
         feedback = (f"{task.id}.{part.key} is unanswered: {submission.answers_problem}"
                     if submission.answers_problem else f"answers.yaml has no answer for {task.id}.{part.key}.")
-        return CheckResult(task.id, check_id(part.key), name, "failed", 0.0, part.points, "public",
+        return CheckResult(task.id, written_check_id(part.key), name, "failed", 0.0, part.points, "public",
                            feedback, missing=True, part="written")
-    return CheckResult(task.id, check_id(part.key), name, "pending_review", 0.0, part.points, "public",
+    return CheckResult(task.id, written_check_id(part.key), name, "pending_review", 0.0, part.points, "public",
                        AWAITING, details=rubric_text(part, answer), answer=answer, part="written")
 
 
@@ -83,7 +72,7 @@ def _block_check(task: TaskSpec, parts: tuple[WrittenPart, ...], answer: str) ->
     feedback = (f"{AWAITING} Answered in one block: it is reviewed as one answer covering "
                 f"{task.id} parts {keys}.")
     details = "\n\n".join(rubric_text(part, None) for part in parts) + f"\n\nAnswer (one block):\n{answer}"
-    return CheckResult(task.id, check_id(BLOCK_KEY), f"Written answer {task.id} (one block: {keys})",
+    return CheckResult(task.id, written_check_id(BLOCK_KEY), f"Written answer {task.id} (one block: {keys})",
                        "pending_review", 0.0, sum(part.points for part in parts), "public", feedback,
                        details=details, answer=answer, part="written",
                        covers=tuple(part.key for part in parts))

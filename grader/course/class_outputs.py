@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Callable
 
 from grader.catalog import Catalog
-from grader.checks.written import BLOCK_KEY, check_id, written_key
 from grader.course.review import FIELDS
-from grader.domain import PART_KINDS, TASK_STATUSES, CheckResult, GradeRun, TaskScore
+from grader.domain import (BLOCK_KEY, PART_KINDS, TASK_STATUSES, CheckResult, GradeRun, TaskScore,
+                           written_check_id, written_key)
 from grader.outputs.escape import csv_cell
 from grader.outputs.html import render
 from grader.outputs.results import write_text_atomic
@@ -194,7 +194,7 @@ def review_scores_csv(runs: list[GradeRun], catalog: Catalog | None = None) -> s
 def _written_check(run: GradeRun, task_id: str, key: str) -> CheckResult | None:
     for task in run.tasks:
         if task.id == task_id:
-            return next((check for check in task.checks if check.id == check_id(key)), None)
+            return next((check for check in task.checks if check.id == written_check_id(key)), None)
     return None
 
 

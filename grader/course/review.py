@@ -20,8 +20,7 @@ from pathlib import Path
 
 from grader.catalog import Catalog
 from grader.checks.scoring import rescore_run, rescore_task
-from grader.checks.written import BLOCK_KEY, check_id, written_key
-from grader.domain import CheckResult, GradeRun, TaskScore
+from grader.domain import BLOCK_KEY, CheckResult, GradeRun, TaskScore, written_check_id, written_key
 from grader.intake.answers import AnswersError, load_yaml
 from grader.outputs.escape import csv_cell_read
 
@@ -134,7 +133,7 @@ def _takes_block(task) -> bool:
 
 def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:
     """The run with this submission's reviewed written parts scored."""
-    mine = {(score.task, check_id(score.part)): score for score in scores if score.submission == run.submission}
+    mine = {(score.task, written_check_id(score.part)): score for score in scores if score.submission == run.submission}
     if not mine:
         return run
     for task in run.tasks:
@@ -146,9 +145,9 @@ def apply_manual_scores(run: GradeRun, scores: list[ManualScore]) -> GradeRun:
 def _check_rows_fit(task: TaskScore, scores: list[ManualScore]) -> None:
     """Each row names a written check this submission has, within its points."""
     checks = {check.id: check for check in task.checks if check.part == "written"}
-    block = checks.get(check_id(BLOCK_KEY))
+    block = checks.get(written_check_id(BLOCK_KEY))
     for score in scores:
-        check = checks.get(check_id(score.part))
+        check = checks.get(written_check_id(score.part))
         if check is None and block is not None and block.covers:
             raise ReviewError(f"{score.where}: {score.submission} answered {task.id} "
                               f"{', '.join(block.covers)} in one block: score it once as part "

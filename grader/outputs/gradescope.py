@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from grader.domain import GradeRun
+from grader.domain import GradeRun, written_key
 from grader.outputs.escape import markdown_code
 
 
@@ -22,7 +22,7 @@ def gradescope_results(run: GradeRun) -> dict[str, Any]:
         for number, check in enumerate(task.checks, start=1):
             if check.status == "pending_review":
                 what = (f"one block covering {', '.join(check.covers)}" if check.covers
-                        else check.id.split(':', 1)[-1])
+                        else written_key(check.id))
                 pending.append(f"- Task {task.quiz_task}, {what} ({check.max_points:g} points)")
                 continue
             tests.append({
