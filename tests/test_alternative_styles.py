@@ -28,7 +28,7 @@ def round_files(index: int) -> dict[str, Path]:
     return {module: files[index] for module, files in BY_MODULE.items() if index < len(files)}
 
 
-def test_every_code_module_has_three_alternatives(catalog):
+def test_every_code_module_has_four_alternatives(catalog):
     modules = {task.module for task in catalog.tasks if task.module}
     thin = {module: len(BY_MODULE.get(module, [])) for module in modules
             if len(BY_MODULE.get(module, [])) < 4}
