@@ -90,10 +90,6 @@ class StudentCode:
         except AttributeError:
             raise MissingName(f"{self._filename} does not define `{name}`") from None
 
-    def has(self, name: str) -> bool:
-        """Whether the module defines a declared name (for optional parts of a contract)."""
-        return name in self._names and hasattr(self._module, name)
-
     def module_level(self, predicate) -> dict[str, Any]:
         """Module-level objects that satisfy ``predicate``, under any name (``__step`` too)."""
         return {name: value for name, value in vars(self._module).items() if predicate(value)}
