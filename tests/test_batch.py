@@ -103,6 +103,19 @@ def test_shards_merge_into_the_unsharded_result(tmp_path):
     assert len(gradebook(tmp_path / "merged")) == len(kinds)
 
 
+def test_merge_names_each_unreadable_results_file_and_keeps_the_rest(tmp_path):
+    """A shard's results.json that is no run (hand-edited, truncated) is named, never silently dropped."""
+    for name, text in (("edited", '{"hello": 1}'), ("truncated", '{"schema_version": 1, "tas')):
+        (tmp_path / "s1" / "submissions" / name).mkdir(parents=True)
+        (tmp_path / "s1" / "submissions" / name / "results.json").write_text(text)
+    merged = grader("merge", str(tmp_path / "merged"), str(tmp_path / "s1"))
+    assert merged.returncode == 2, merged.stderr
+    for name in ("edited", "truncated"):
+        assert f"submissions/{name}/results.json" in merged.stderr
+    assert "left out of the class outputs" in merged.stderr
+    assert (tmp_path / "merged" / "gradebook.csv").exists()
+
+
 def test_bad_shard_is_a_usage_error(tmp_path):
     (tmp_path / "class").mkdir()
     result = grader("batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"), "--shard", "4/3")

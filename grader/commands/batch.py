@@ -11,11 +11,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from grader.catalog import load_catalog
+from grader.catalog import Catalog, load_catalog
 from grader.course import batch_worker
 from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor, plan_jobs,
                                  recorded_hash, run_jobs, thread_executor)
 from grader.course.class_outputs import write_class_outputs
+from grader.domain import GradeRun
 from grader.engine import GradeOptions
 from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.intake.submission import SubmissionError
@@ -55,11 +56,19 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     with _executor(args, options, catalog.root, workers) as (executor, grade_one):
         run_jobs(jobs, grade_one, executor, finished)
     progress.close()
-    results = list(collected_results(args.out))
-    write_class_outputs(args.out, results, catalog)
+    results, unreadable = _write_class_outputs(args.out, catalog)
     print(f"Graded {len(jobs) - len(failed)} now, {len(results)} in {args.out}: gradebook.csv, "
           "summary.html, review.html, review-scores.csv, submissions/<id>/")
-    return EXIT_GRADER_FAILED if failed else EXIT_GRADED
+    return EXIT_GRADER_FAILED if failed or unreadable else EXIT_GRADED
+
+
+def _write_class_outputs(out: Path, catalog: Catalog) -> tuple[list[GradeRun], list[str]]:
+    """The class outputs of every readable run under ``out``; each file that holds no run is named on stderr."""
+    results, unreadable = collected_results(out)
+    write_class_outputs(out, results, catalog)
+    for problem in unreadable:
+        print(terminal(f"grader: {problem}: left out of the class outputs"), file=sys.stderr)
+    return results, unreadable
 
 
 def ungraded_reason(error: BaseException) -> str:
@@ -106,10 +115,9 @@ def run_merge(args: argparse.Namespace) -> int:
             seen[identifier] = results
     for identifier, results in sorted(seen.items()):
         _copy_submission(results.parent, args.out / "submissions" / identifier)
-    merged = list(collected_results(args.out))
-    write_class_outputs(args.out, merged, catalog)
-    print(f"Merged {len(seen)} submissions from {len(args.parts)} folder(s) into {args.out}")
-    return EXIT_GRADED
+    merged, unreadable = _write_class_outputs(args.out, catalog)
+    print(f"Merged {len(merged)} submissions from {len(args.parts)} folder(s) into {args.out}")
+    return EXIT_USAGE if unreadable else EXIT_GRADED
 
 
 def _copy_submission(source: Path, target: Path) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, T
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from grader.domain import GradeRun
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
@@ -192,13 +192,15 @@ def thread_executor(jobs: int) -> Executor:
     return ThreadPoolExecutor(max_workers=jobs)
 
 
-def collected_results(out: Path) -> Iterable[GradeRun]:
-    """Every finished run under ``out`` (one per submission), by submission id; unreadable ones skipped."""
+def collected_results(out: Path) -> tuple[list[GradeRun], list[str]]:
+    """Every finished run under ``out`` by submission id, and what is wrong with each file that holds none."""
+    runs, unreadable = [], []
     for path in sorted((out / "submissions").glob("*/results.json")):
         try:
-            yield load_run(path)
-        except ResultsError:
-            continue
+            runs.append(load_run(path))
+        except ResultsError as exc:
+            unreadable.append(str(exc))
+    return runs, unreadable
 
 
 def cpu_jobs_default() -> int:
