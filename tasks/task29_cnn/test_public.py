@@ -1,8 +1,8 @@
 """Task 29, public checks: the CNN maps MNIST-shaped images to ten class probabilities."""
 
-import numpy as np
 import pytest
 
+from grader.testing import assert_probabilities
 from grader.testing.models import assert_is_model
 from grader.testing.trainability import check_every_variable_trains
 
@@ -14,8 +14,7 @@ def test_outputs_ten_probabilities(probe):
     output = described["output"]
     assert output.shape == (2, 10), (
         f"The model's output has shape {output.shape} for a batch of 2 images; expected (2, 10).")
-    assert np.allclose(output.sum(axis=1), 1, atol=1e-4) and output.min() >= 0, (
-        "The outputs are not probabilities: use a softmax activation on the last Dense layer.")
+    assert_probabilities(output)
     assert_is_model(described, "build_cnn()")
 
 

@@ -1,9 +1,8 @@
 """Task 46, public checks: build_mlp() maps flat images to class probabilities."""
 
-import numpy as np
 import pytest
 
-from grader.testing import array
+from grader.testing import array, assert_probabilities, check_num_classes
 from grader.testing.models import assert_is_model
 from grader.testing.trainability import check_every_variable_trains
 
@@ -16,21 +15,14 @@ def test_outputs_probabilities(probe):
     assert output.shape == (2, 10), (
         f"For a batch of 2 flat images of shape (784,) the model returns shape {output.shape}; "
         "expected (2, 10).")
-    assert output.min() >= 0 and np.allclose(output.sum(axis=1), 1, atol=1e-4), (
-        "The outputs are not probabilities (they do not sum to 1 per image): give the last "
-        "Dense layer a softmax activation.")
+    assert_probabilities(output)
     assert_is_model(built, "build_mlp()")
 
 
 @pytest.mark.points(1)
 def test_num_classes_respected(probe):
     """build_mlp(num_classes=k) outputs k probabilities per image"""
-    for classes in (2, 5, 26):
-        output = array(probe.build(num_classes=classes)["output"])
-        assert output.shape == (2, classes), (
-            f"build_mlp(num_classes={classes}) returns outputs of shape {output.shape} for 2 "
-            f"images; expected (2, {classes}). Use the num_classes argument as the number of "
-            "units of the last Dense layer instead of a fixed 10.")
+    check_num_classes(lambda k: array(probe.build(num_classes=k)["output"]), "build_mlp()", classes=(2, 5, 26))
 
 
 @pytest.mark.points(1)
