@@ -37,11 +37,11 @@ def check_output_shapes(configs: Iterable[Config], setting: Callable[[Config], s
             setting=setting(config), got=tuple(config["output_shape"]), expected=tuple(want))
 
 
-def check_num_classes(outputs: Callable[[int], np.ndarray], producer: str,
+def check_num_classes(outputs: Callable[[int], np.ndarray], function: str,
                       classes: Iterable[int] = (2, 5, 17), batch: int = 2) -> None:
-    """``producer(num_classes=k)`` returns one row of k outputs per image, for every k tried."""
+    """``function(num_classes=k)`` returns one row of k outputs per image, for every k tried."""
     for k in classes:
         output = outputs(k)
         assert output.shape == (batch, k), (
-            f"{producer}(num_classes={k}) returns outputs of shape {output.shape} for {batch} "
+            f"{function}(num_classes={k}) returns outputs of shape {output.shape} for {batch} "
             f"images; expected ({batch}, {k}). {NUM_CLASSES_FIX}")

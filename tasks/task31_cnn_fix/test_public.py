@@ -22,7 +22,7 @@ def test_outputs_probabilities(probe):
 @pytest.mark.points(1)
 def test_num_classes_respected(probe):
     """build_model(num_classes=k) outputs k probabilities per image"""
-    check_num_classes(lambda k: array(probe.architecture(num_classes=k)["output"]), "build_model()")
+    check_num_classes(lambda k: array(probe.architecture(num_classes=k)["output"]), "build_model")
 
 
 @pytest.mark.points(1)

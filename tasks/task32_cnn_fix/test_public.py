@@ -67,7 +67,7 @@ def test_outputs_probabilities(probe):
         "expected (2, 10): end with GlobalAveragePooling2D and Dense(num_classes).")
     assert_probabilities(output)
     check_num_classes(lambda k: array(built(probe.build(num_classes=k), "The model's output")["output"]),
-                      "build_model()")
+                      "build_model")
     assert_is_model(result, "build_model()")
 
 

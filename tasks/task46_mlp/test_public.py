@@ -22,7 +22,7 @@ def test_outputs_probabilities(probe):
 @pytest.mark.points(1)
 def test_num_classes_respected(probe):
     """build_mlp(num_classes=k) outputs k probabilities per image"""
-    check_num_classes(lambda k: array(probe.build(num_classes=k)["output"]), "build_mlp()", classes=(2, 5, 26))
+    check_num_classes(lambda k: array(probe.build(num_classes=k)["output"]), "build_mlp", classes=(2, 5, 26))
 
 
 @pytest.mark.points(1)
