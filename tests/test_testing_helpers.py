@@ -7,6 +7,7 @@ import pytest
 
 from grader.testing import (NotJudged, array, assert_probabilities, check_num_classes, check_output_shapes,
                             require_no_error)
+from grader.testing.models import check_classifier_output
 from grader.testing.pooling import check_model_builds_and_runs, describe_pooling
 from grader.testing.probabilities import probability_fault
 from grader.testing.reference_ops import assert_close, largest_difference
@@ -47,6 +48,21 @@ def test_where_fix_per_and_tolerance_are_the_callers():
         assert_probabilities(nearly, "The rows of forward's output", "apply softmax.", per="example", atol=1e-6)
     assert str(failure.value) == ("The rows of forward's output are not probabilities (they do not sum to "
                                   "1 per example): apply softmax.")
+
+
+def _classifier(output, is_model=True):
+    return {"output": output, "is_model": is_model, "model_class": "CNN (a class of the submission)"}
+
+
+def test_classifier_output_passes_and_names_shape_probabilities_and_model_faults():
+    good = np.full((2, 10), 0.1)
+    check_classifier_output(_classifier(good), "build_cnn()", "shape {shape}")
+    with pytest.raises(AssertionError, match=r"^shape \(2, 7\) for 2 images$"):
+        check_classifier_output(_classifier(np.full((2, 7), 1 / 7)), "build_cnn()", "shape {shape} for 2 images")
+    with pytest.raises(AssertionError, match="do not sum to 1 per image"):
+        check_classifier_output(_classifier(np.ones((2, 10))), "build_cnn()", "shape {shape}")
+    with pytest.raises(AssertionError, match="build_cnn\\(\\) returned CNN .* not a tf.keras.Model"):
+        check_classifier_output(_classifier(good, is_model=False), "build_cnn()", "shape {shape}")
 
 
 # Output shapes per configuration

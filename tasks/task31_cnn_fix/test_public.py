@@ -2,21 +2,17 @@
 
 import pytest
 
-from grader.testing import array, assert_probabilities, check_num_classes
-from grader.testing.models import assert_is_model
+from grader.testing import array, check_num_classes
+from grader.testing.models import check_classifier_output
 from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)
 def test_outputs_probabilities(probe):
     """build_model() returns a Model that maps (b, 28, 28, 1) to (b, 10) probabilities"""
-    architecture = probe.architecture()
-    output = array(architecture["output"])
-    assert output.shape == (2, 10), (
-        f"For a batch of 2 images of shape (28, 28, 1) the model returns shape {output.shape}; "
-        "expected (2, 10): end with Flatten and Dense(num_classes).")
-    assert_probabilities(output)
-    assert_is_model(architecture, "build_model()")
+    check_classifier_output(probe.architecture(), "build_model()", (
+        "For a batch of 2 images of shape (28, 28, 1) the model returns shape {shape}; "
+        "expected (2, 10): end with Flatten and Dense(num_classes)."))
 
 
 @pytest.mark.points(1)

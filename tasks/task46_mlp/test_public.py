@@ -2,21 +2,16 @@
 
 import pytest
 
-from grader.testing import array, assert_probabilities, check_num_classes
-from grader.testing.models import assert_is_model
+from grader.testing import array, check_num_classes
+from grader.testing.models import check_classifier_output
 from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)
 def test_outputs_probabilities(probe):
     """build_mlp() returns a Model that maps (b, 784) to (b, 10) probabilities"""
-    built = probe.build()
-    output = array(built["output"])
-    assert output.shape == (2, 10), (
-        f"For a batch of 2 flat images of shape (784,) the model returns shape {output.shape}; "
-        "expected (2, 10).")
-    assert_probabilities(output)
-    assert_is_model(built, "build_mlp()")
+    check_classifier_output(probe.build(), "build_mlp()", (
+        "For a batch of 2 flat images of shape (784,) the model returns shape {shape}; expected (2, 10)."))
 
 
 @pytest.mark.points(1)
