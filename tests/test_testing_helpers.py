@@ -7,7 +7,7 @@ import pytest
 
 from grader.testing import (NotJudged, array, assert_probabilities, check_num_classes, check_output_shapes,
                             require_no_error)
-from grader.testing.models import check_classifier_output
+from grader.testing.models import check_classifier_output, check_quiz_convolutions
 from grader.testing.pooling import check_model_builds_and_runs, describe_pooling
 from grader.testing.probabilities import probability_fault
 from grader.testing.reference_ops import assert_close, largest_difference
@@ -63,6 +63,19 @@ def test_classifier_output_passes_and_names_shape_probabilities_and_model_faults
         check_classifier_output(_classifier(np.ones((2, 10))), "build_cnn()", "shape {shape}")
     with pytest.raises(AssertionError, match="build_cnn\\(\\) returned CNN .* not a tf.keras.Model"):
         check_classifier_output(_classifier(good, is_model=False), "build_cnn()", "shape {shape}")
+
+
+def _conv(filters, kernel=(3, 3), strides=(1, 1)):
+    return {"kind": "Conv2D", "config": {"filters": filters, "kernel_size": list(kernel), "strides": list(strides)}}
+
+
+def test_quiz_convolutions_pass_and_name_missing_filters_or_a_wrong_kernel():
+    calls = [_conv(2), {"kind": "MaxPooling2D", "config": {}}, _conv(4)]
+    assert check_quiz_convolutions(calls, [2, 4], "keep them.") == [calls[0], calls[2]]
+    with pytest.raises(AssertionError, match=r"^The convolutions have \[2, 4\] filters; keep all three\.$"):
+        check_quiz_convolutions(calls, [2, 4, 8], "keep all three.")
+    with pytest.raises(AssertionError, match=r"kernel_size \[5, 5\] and strides \[1, 1\]; the quiz's"):
+        check_quiz_convolutions([_conv(2), _conv(4, kernel=(5, 5))], [2, 4], "keep them.")
 
 
 # Output shapes per configuration
