@@ -173,6 +173,8 @@ def test_require_no_error_passes_the_observation_through_and_names_the_error():
         require_no_error({"step_error": "ValueError: bad"}, "step_error")
     with pytest.raises(AssertionError, match="Remove @tf.function from `call`"):
         require_no_error({"error": "ValueError: No gradients", "call_is_tf_function": True})
+    with pytest.raises(AssertionError, match=r"^softmax raised ValueError: axis for logits around 1000\.$"):
+        require_no_error({"error": "ValueError: axis"}, who="softmax", after=" for logits around 1000.")
 
 
 def test_array_checks_kind_shape_and_finiteness():

@@ -10,7 +10,7 @@ when the strides or the number of filters change).
 import numpy as np
 import pytest
 
-from grader.testing import array, not_judged
+from grader.testing import array, not_judged, require_no_error
 from grader.testing.reference_ops import ATOL, close, conv2d, largest_difference, relu
 from grader.testing.trainability import judged_only_if_trained
 
@@ -285,9 +285,7 @@ def _batchnorm_mode_fault(obs):
 def test_batchnorm_training_and_inference(probe):
     """BatchNormalization learns in training mode and uses moving statistics in inference"""
     judged_only_if_trained(probe.trainability(), "How BatchNormalization behaves")
-    obs = probe.batchnorm_modes()
-    if obs["error"]:
-        raise AssertionError(f"The block raised {obs['error']}")
+    obs = require_no_error(probe.batchnorm_modes(), who="The block")
     assert obs["bn_count"] >= 1, "The block has no BatchNormalization layer."
     fault = _batchnorm_mode_fault(obs)
     assert fault is None, fault

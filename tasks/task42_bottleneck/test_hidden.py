@@ -9,7 +9,7 @@ its purpose in ResNet (and, as the 1x1 layers before each 3x3 one, in DenseNet-B
 import numpy as np
 import pytest
 
-from grader.testing import array, check_output_shapes, not_judged
+from grader.testing import array, check_output_shapes, not_judged, require_no_error
 from grader.testing.reference_ops import ATOL, close, conv2d, relu
 from grader.testing.trainability import judged_only_if_trained
 
@@ -21,9 +21,7 @@ def _setting(obs):
 
 
 def _require(obs):
-    if obs["error"]:
-        raise AssertionError(f"{_setting(obs)} raised {obs['error']}.")
-    return obs
+    return require_no_error(obs, who=_setting(obs), after=".")
 
 
 def _branch_kernels(obs, expected):
