@@ -12,12 +12,16 @@ KERAS3_TF_FUNCTION_CALL_TRAP = (
     "lost. Remove @tf.function from `call` (keep it on train_step).")
 
 
-def require_no_error(observation: dict, key: str = "error") -> dict:
-    """Fail with the student's own error (and the Keras 3 trap, when it applies) if there was one."""
+def require_no_error(observation: dict, key: str = "error", who: str = "Your code", after: str = "") -> dict:
+    """Fail with the student's own error (and the Keras 3 trap, when it applies) if there was one.
+
+    The feedback reads "{who} raised {error}{after}": ``who`` names what was called
+    ("normalize(image)"), ``after`` how ("for a (5, 7) NumPy array.").
+    """
     error = observation.get(key)
     if error:
         trap = f" {KERAS3_TF_FUNCTION_CALL_TRAP}" if observation.get("call_is_tf_function") else ""
-        raise AssertionError(f"Your code raised {error}{trap}")
+        raise AssertionError(f"{who} raised {error}{after}{trap}")
     return observation
 
 

@@ -46,3 +46,19 @@ def conv2d(x: np.ndarray, conv: dict) -> np.ndarray:
 def close(output: np.ndarray, expected: np.ndarray, atol: float = ATOL) -> bool:
     """Equal shapes and values within float32 rounding of the block's arithmetic."""
     return output.shape == expected.shape and np.allclose(output, expected, atol=atol, rtol=atol)
+
+
+def largest_difference(output: np.ndarray, expected: np.ndarray) -> str:
+    """Where ``output`` strays most from ``expected``, so feedback can point at one value."""
+    if output.shape != expected.shape:
+        return f"the output has shape {output.shape}, the recomputation {expected.shape}"
+    gaps = np.abs(np.asarray(output, dtype=np.float64) - expected)
+    index = np.unravel_index(np.argmax(np.where(np.isnan(gaps), np.inf, gaps)), gaps.shape)
+    where = ", ".join(str(int(i)) for i in index)
+    return (f"the largest difference is at index [{where}]: expected {float(expected[index]):.4g}, "
+            f"got {float(output[index]):.4g}")
+
+
+def assert_close(output: np.ndarray, expected: np.ndarray, where: str, atol: float = ATOL) -> None:
+    """Fail, naming the index and the two values that differ most, unless ``close``."""
+    assert close(output, expected, atol), f"{where}: {largest_difference(output, expected)}."

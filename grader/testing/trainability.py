@@ -9,6 +9,8 @@ nothing, instead of blaming another fault.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from grader.testing.errors import not_judged
 from grader.testing.observations import require_no_error
 
@@ -97,3 +99,16 @@ def judged_only_if_trained(observation: dict, judging: str) -> None:
         not_judged(f"{judging} could not be judged: the weights do not train (see the check "
                    "that every variable trains), so what they do cannot be measured.",
                    because=TRAINS_CHECK)
+
+
+def check_train_step_updates_every_variable(trainability: dict, train_step_report: Callable[[], dict]) -> None:
+    """Fail, naming them, unless the student's train_step changes every trainable variable.
+
+    The report is asked for only once the weights are known to train (else: not judged).
+    """
+    judged_only_if_trained(trainability, "Whether train_step updates every variable")
+    report = require_no_error(train_step_report())
+    stuck = [name for name, moved in zip(report["variables"], report["changed"]) if not moved]
+    assert report["variables"] and not stuck, (
+        f"These variables never change during train_step: {', '.join(stuck)}. Take the "
+        "gradients of the loss with respect to self.trainable_variables and apply all of them.")

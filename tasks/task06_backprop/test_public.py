@@ -5,6 +5,8 @@ import math
 import numpy as np
 import pytest
 
+from grader.testing import assert_probabilities
+
 SIZES = [4, 5, 3]
 
 
@@ -33,9 +35,8 @@ def test_forward_returns_probabilities(probe):
         f"forward returned shape {values.shape} for a batch of 6 inputs; expected (6, 3): "
         "one row of class probabilities per example.")
     assert np.all(np.isfinite(values)), "forward returned NaN or infinity."
-    assert values.min() >= 0 and np.allclose(values.sum(axis=1), 1, atol=1e-5), (
-        "The rows of forward's output are not probabilities (non-negative, summing to 1): "
-        "apply softmax to the output layer.")
+    assert_probabilities(values, "The rows of forward's output", "apply softmax to the output layer.",
+                         per="example", atol=1e-5)
 
 
 @pytest.mark.points(1)

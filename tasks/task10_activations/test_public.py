@@ -2,6 +2,8 @@
 
 import pytest
 
+from grader.testing import require_no_error
+
 NAMES = ("relu", "relu_derivative", "tanh", "tanh_derivative", "sigmoid")
 
 
@@ -11,7 +13,7 @@ def test_functions_return_numpy_arrays(probe):
     outputs = {name: probe.elementwise(name=name)["out_matrix"] for name in NAMES}
     outputs["softmax"] = probe.softmaxes()["matrix"]
     for name, out in outputs.items():
-        assert not out["error"], f"{name} raised {out['error']} for a (5, 7) NumPy array."
+        require_no_error(out, who=name, after=" for a (5, 7) NumPy array.")
         assert out["is_ndarray"], (
             f"{name} returned {out['kind']} for a NumPy array; NumPy in, NumPy out: use NumPy "
             "operations on the whole array (np.maximum, np.tanh, np.exp...), no Python loops, "

@@ -1,22 +1,16 @@
 """Task 29, public checks: the CNN maps MNIST-shaped images to ten class probabilities."""
 
-import numpy as np
 import pytest
 
-from grader.testing.models import assert_is_model
+from grader.testing.models import check_classifier_output
 from grader.testing.trainability import check_every_variable_trains
 
 
 @pytest.mark.points(1)
 def test_outputs_ten_probabilities(probe):
     """build_cnn() returns a Model that maps (b, 28, 28, 1) to (b, 10) probabilities"""
-    described = probe.describe()
-    output = described["output"]
-    assert output.shape == (2, 10), (
-        f"The model's output has shape {output.shape} for a batch of 2 images; expected (2, 10).")
-    assert np.allclose(output.sum(axis=1), 1, atol=1e-4) and output.min() >= 0, (
-        "The outputs are not probabilities: use a softmax activation on the last Dense layer.")
-    assert_is_model(described, "build_cnn()")
+    check_classifier_output(probe.describe(), "build_cnn()",
+                            "The model's output has shape {shape} for a batch of 2 images; expected (2, 10).")
 
 
 @pytest.mark.points(1)

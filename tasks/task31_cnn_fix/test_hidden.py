@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array
+from grader.testing.models import check_quiz_convolutions
 from grader.testing.trainability import judged_only_if_trained
 
 POOLING = {"MaxPooling2D", "AveragePooling2D", "MaxPooling1D", "AveragePooling1D",
@@ -41,18 +42,11 @@ def layout(calls):
 @pytest.mark.points(1)
 def test_six_convolutions(probe):
     """Six 3x3 convolutions with 2, 4, 8, 16, 32, 64 filters, stride 1, padding 'same'"""
-    convs = [call for call in probe.architecture()["calls"] if call["kind"] == "Conv2D"]
-    filters = [conv["config"].get("filters") for conv in convs]
-    assert filters == FILTERS, (
-        f"The convolutions have {filters} filters; keep the quiz's six convolutions with "
-        f"{FILTERS} filters in this order (the fault of the network is in its pooling, "
-        "not in its convolutions).")
+    convs = check_quiz_convolutions(probe.architecture()["calls"], FILTERS, (
+        f"keep the quiz's six convolutions with {FILTERS} filters in this order (the fault of "
+        "the network is in its pooling, not in its convolutions)."))
     for conv in convs:
-        config = conv["config"]
-        assert config.get("kernel_size") == [3, 3] and config.get("strides") == [1, 1], (
-            f"A convolution has kernel_size {config.get('kernel_size')} and strides "
-            f"{config.get('strides')}; the quiz's convolutions are 3x3 with stride 1.")
-        assert config.get("padding") == "same", (
+        assert conv["config"].get("padding") == "same", (
             "Keep padding='same' in every convolution, as in the quiz: the convolutions keep "
             "the spatial size and only the pooling layers reduce it.")
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.testing import array
+from grader.testing import array, require_no_error
 
 
 def shown(shape):
@@ -78,7 +78,7 @@ def test_returns_argmax(probe):
     """The returned class is the argmax of the model's prediction"""
     for target in (3, 8):
         report = probe.predict(target=target, strict=False)
-        assert report["error"] is None, f"predict_digit raised {report['error']}"
+        require_no_error(report, who="predict_digit")
         returned = report["returned"]
         assert returned is not None, (
             f"predict_digit returned {report['returned_kind']}, not a number: return the class index.")

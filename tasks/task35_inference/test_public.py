@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.testing import not_judged
+from grader.testing import not_judged, require_no_error
 
 
 def shapes_seen(report):
@@ -27,7 +27,7 @@ def test_predicts_without_error(probe):
 def test_returns_python_int(probe):
     """predict_digit returns the class as a Python int"""
     report = probe.predict(strict=False)  # the input's shape is another check's concern
-    assert report["error"] is None, f"predict_digit raised {report['error']}"
+    require_no_error(report, who="predict_digit")
     kind = report["returned_type"]
     assert kind == "int", (
         f"predict_digit returned {report['returned_kind']}; return a Python int, e.g. "

@@ -8,14 +8,7 @@ pooling layers sit is Task 31's.
 
 import pytest
 
-
-def describe(pool):
-    """The pooling as the student wrote it: a layer, or an op such as tf.nn.max_pool2d in call."""
-    if pool.get("written"):
-        family = "max" if pool["kind"].startswith("Max") else "average"
-        return (f"The {family} pooling in call (ksize={tuple(pool['pool_size'])}, "
-                f"strides={tuple(pool['strides'])})")
-    return f"{pool['kind']}(pool_size={tuple(pool['pool_size'])}, strides={tuple(pool['strides'])})"
+from grader.testing.pooling import describe_pooling
 
 
 def example(pool):
@@ -45,7 +38,7 @@ def test_pooling_windows_do_not_overlap(probe):
             effect = (f"the map goes {shrink}, but neighbouring outputs share input pixels, so "
                       "one strong value is reported by several outputs")
         raise AssertionError(
-            f"{describe(pool)} moves its window by fewer pixels than the window is wide, so "
+            f"{describe_pooling(pool)} moves its window by fewer pixels than the window is wide, so "
             f"neighbouring windows overlap: {effect}. "
             "Overlapping pooling is the quiz's fault. Set strides equal to pool_size, e.g. "
             f"{example(pool)}" + ("" if pool.get("written") else
@@ -58,6 +51,6 @@ def test_pooling_windows_do_not_skip_pixels(probe):
     for pool in probe.pooling_layers()["pools"]:
         gaps = any(s > p for s, p in zip(pool["strides"], pool["pool_size"]))
         assert not gaps, (
-            f"{describe(pool)} moves its window further than the window is wide, so it "
+            f"{describe_pooling(pool)} moves its window further than the window is wide, so it "
             "skips pixels between windows: they never reach the next layer (the layer "
             f"subsamples rather than pools). Make pool_size equal to strides, e.g. {example(pool)}.")

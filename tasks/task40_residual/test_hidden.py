@@ -10,8 +10,8 @@ when the strides or the number of filters change).
 import numpy as np
 import pytest
 
-from grader.testing import array, not_judged
-from grader.testing.reference_ops import ATOL, close, conv2d, relu
+from grader.testing import array, not_judged, require_no_error
+from grader.testing.reference_ops import ATOL, close, conv2d, largest_difference, relu
 from grader.testing.trainability import judged_only_if_trained
 
 RELU_AFTER_ADD = (
@@ -110,8 +110,9 @@ def test_shortcut_is_identity_when_shapes_match(probe):
     raise AssertionError(
         "With both 3x3 convolutions set to zero (and BatchNormalization at its initial "
         "statistics) the block should return relu(x): the identity shortcut added to a zero "
-        "residual. It returns something else: check that the shortcut is the unchanged input "
-        "and that the only operation after the addition is the ReLU.")
+        f"residual. It returns something else ({largest_difference(output, relu(x))}): check that "
+        "the shortcut is the unchanged input and that the only operation after the addition is "
+        "the ReLU.")
 
 
 @pytest.mark.points(1)
@@ -251,8 +252,14 @@ def test_block_computes_relu_of_branch_plus_shortcut(probe):
         raise AssertionError(
             f"{_setting(obs)} does not compute relu(BN(conv2(relu(BN(conv1(x))))) + shortcut(x)) "
             "(recomputed from your block's kernels with BatchNormalization at its initial "
-            "statistics, in inference mode). Check the order of the operations: conv, BN, ReLU, "
-            "conv, BN, add the shortcut, ReLU.")
+            f"statistics, in inference mode{_difference(output, candidates)}). Check the order of "
+            "the operations: conv, BN, ReLU, conv, BN, add the shortcut, ReLU.")
+
+
+def _difference(output, candidates):
+    """Where the output strays from the first correct recomputation, when there is one."""
+    correct = candidates.get("correct", [])
+    return f"; {largest_difference(output, correct[0])}" if correct else ""
 
 
 def _batchnorm_mode_fault(obs):
@@ -278,9 +285,7 @@ def _batchnorm_mode_fault(obs):
 def test_batchnorm_training_and_inference(probe):
     """BatchNormalization learns in training mode and uses moving statistics in inference"""
     judged_only_if_trained(probe.trainability(), "How BatchNormalization behaves")
-    obs = probe.batchnorm_modes()
-    if obs["error"]:
-        raise AssertionError(f"The block raised {obs['error']}")
+    obs = require_no_error(probe.batchnorm_modes(), who="The block")
     assert obs["bn_count"] >= 1, "The block has no BatchNormalization layer."
     fault = _batchnorm_mode_fault(obs)
     assert fault is None, fault

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from grader.testing import array
+from grader.testing import array, check_output_shapes
 from grader.testing.trainability import check_every_variable_trains
 
 PROJECTION_HINT = (
@@ -19,19 +19,24 @@ def _expected(config):
     return [2, side, side, config["filters"]]
 
 
+MISMATCH = (
+    "{setting} returned shape {got}; expected {expected}: (b, ceil(h/strides), ceil(w/strides), "
+    "filters). Use padding='same' in both 3x3 convolutions, the strides in the first one only, "
+    "and a shortcut with the same strides.")
+
+
+def _setting(config):
+    return (f"ResidualBlock({config['filters']}, strides={config['strides']}) on input "
+            f"(2, {config['size']}, {config['size']}, {config['channels']})")
+
+
+def _hint(config):
+    changed = config["strides"] != 1 or config["channels"] != config["filters"]
+    return PROJECTION_HINT if changed and "shape" in config["error"].lower() else ""
+
+
 def _check(configs):
-    for config in configs:
-        setting = (f"ResidualBlock({config['filters']}, strides={config['strides']}) on input "
-                   f"(2, {config['size']}, {config['size']}, {config['channels']})")
-        if config["error"]:
-            changed = config["strides"] != 1 or config["channels"] != config["filters"]
-            hint = PROJECTION_HINT if changed and "shape" in config["error"].lower() else ""
-            raise AssertionError(f"{setting} raised {config['error']}. {hint}".strip())
-        assert config["output_shape"] == _expected(config), (
-            f"{setting} returned shape {tuple(config['output_shape'])}; expected "
-            f"{tuple(_expected(config))}: (b, ceil(h/strides), ceil(w/strides), filters). Use "
-            "padding='same' in both 3x3 convolutions, the strides in the first one only, and "
-            "a shortcut with the same strides.")
+    check_output_shapes(configs, _setting, _expected, MISMATCH, _hint)
 
 
 @pytest.mark.points(1)

@@ -9,7 +9,7 @@ its purpose in ResNet (and, as the 1x1 layers before each 3x3 one, in DenseNet-B
 import numpy as np
 import pytest
 
-from grader.testing import array, not_judged
+from grader.testing import array, check_output_shapes, not_judged, require_no_error
 from grader.testing.reference_ops import ATOL, close, conv2d, relu
 from grader.testing.trainability import judged_only_if_trained
 
@@ -21,9 +21,7 @@ def _setting(obs):
 
 
 def _require(obs):
-    if obs["error"]:
-        raise AssertionError(f"{_setting(obs)} raised {obs['error']}.")
-    return obs
+    return require_no_error(obs, who=_setting(obs), after=".")
 
 
 def _branch_kernels(obs, expected):
@@ -131,6 +129,13 @@ def test_shortcut_present(probe):
     _check_shortcut(probe.zero_residual(filters=16, ratio=4, channels=16))
 
 
+PROJECTION_HINT = ("When the input does not have `filters` channels, the input cannot be added to "
+                   "the branch's output: use a 1x1 convolution with `filters` filters as the "
+                   "shortcut (a projection).")
+PROJECTION_MISMATCH = ("{setting} returned shape {got}; the output has `filters` channels whatever "
+                       "the input's channels (use a 1x1 projection shortcut).")
+
+
 def _identity_shortcut_fault(probe):
     """Whether the shortcut check fails where the input has `filters` channels."""
     try:
@@ -148,13 +153,7 @@ def test_projection_when_channels_differ(probe):
         not_judged("Whether the shortcut becomes a projection could not be judged: the block has no "
                    "working shortcut even when the channels match (see test_shortcut_present).",
                    because="test_shortcut_present")
-    for config in probe.shapes(group="projection")["configs"]:
-        if config["error"]:
-            raise AssertionError(
-                f"{_setting(config)} raised {config['error']}. When the input does not have "
-                "`filters` channels, the input cannot be added to the branch's output: use a 1x1 "
-                "convolution with `filters` filters as the shortcut (a projection).")
-        assert config["output_shape"] == [2, config["size"], config["size"], config["filters"]], (
-            f"{_setting(config)} returned shape {tuple(config['output_shape'])}; the output has "
-            "`filters` channels whatever the input's channels (use a 1x1 projection shortcut).")
+    check_output_shapes(probe.shapes(group="projection")["configs"], _setting,
+                        lambda config: [2, config["size"], config["size"], config["filters"]],
+                        PROJECTION_MISMATCH, lambda config: PROJECTION_HINT)
     _check_shortcut(probe.zero_residual(filters=16, ratio=4, channels=8))

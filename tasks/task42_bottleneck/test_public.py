@@ -2,6 +2,7 @@
 
 import pytest
 
+from grader.testing import check_output_shapes
 from grader.testing.trainability import check_every_variable_trains
 
 
@@ -11,15 +12,17 @@ def _setting(config):
             f"(2, {config['size']}, {config['size']}, {config['channels']})")
 
 
+MISMATCH = ("{setting} returned shape {got}; expected {expected}. The last 1x1 convolution brings "
+            "the channels back to `filters`, and padding='same' in the 3x3 convolution keeps height "
+            "and width.")
+
+
+def _expected(config):
+    return [2, config["size"], config["size"], config["filters"]]
+
+
 def _check(configs):
-    for config in configs:
-        expected = [2, config["size"], config["size"], config["filters"]]
-        if config["error"]:
-            raise AssertionError(f"{_setting(config)} raised {config['error']}.")
-        assert config["output_shape"] == expected, (
-            f"{_setting(config)} returned shape {tuple(config['output_shape'])}; expected "
-            f"{tuple(expected)}. The last 1x1 convolution brings the channels back to `filters`, "
-            "and padding='same' in the 3x3 convolution keeps height and width.")
+    check_output_shapes(configs, _setting, _expected, MISMATCH)
 
 
 @pytest.mark.points(1)

@@ -7,14 +7,7 @@ are graded there (one fault, one task).
 
 import pytest
 
-
-def describe(pool):
-    """The pooling as the student wrote it: a layer, or an op such as tf.nn.max_pool2d in call."""
-    if pool.get("written"):
-        family = "max" if pool["kind"].startswith("Max") else "average"
-        return (f"The {family} pooling in call (ksize={tuple(pool['pool_size'])}, "
-                f"strides={tuple(pool['strides'])})")
-    return f"{pool['kind']}(pool_size={tuple(pool['pool_size'])}, strides={tuple(pool['strides'])})"
+from grader.testing.pooling import describe_pooling
 
 
 def halved(size_in, size_out):
@@ -39,7 +32,7 @@ def test_pooling_halves_feature_maps(probe):
             reason = (f"with pool_size == strides the windows tile the map, which therefore "
                       f"shrinks by the window size {tuple(window)} in each direction")
         assert ok, (
-            f"{describe(pool)} turns {sizes} feature maps into a map that is not half as high "
+            f"{describe_pooling(pool)} turns {sizes} feature maps into a map that is not half as high "
             f"and half as wide: {reason}. Use pool_size=(2, 2) with strides=(2, 2), so that "
             "each pooling layer halves height and width (28x28 -> 14x14 -> 7x7) and every "
             "pixel lands in exactly one window.")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from grader.testing import array, not_judged
-from grader.testing.reference_ops import close, conv2d, relu
+from grader.testing.reference_ops import close, conv2d, largest_difference, relu
 from grader.testing.trainability import judged_only_if_trained
 
 CONCATENATE = (
@@ -184,4 +184,5 @@ def test_layers_compute_bn_relu_conv(probe):
     raise AssertionError(
         f"{_setting(obs)} does not compute, layer by layer, new = conv(relu(BN(features))); "
         "features = concat([features, new]) (recomputed from your block's kernels with "
-        "BatchNormalization at its initial statistics, in inference mode).")
+        "BatchNormalization at its initial statistics, in inference mode; "
+        f"{largest_difference(output, _replicate(x, convs, relu, identity))}).")

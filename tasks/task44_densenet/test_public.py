@@ -3,7 +3,7 @@ keeps height and width, and trains."""
 
 import pytest
 
-from grader.testing import not_judged
+from grader.testing import check_output_shapes, not_judged
 from grader.testing.trainability import check_every_variable_trains
 
 CONCATENATE = (
@@ -18,16 +18,18 @@ def _setting(config):
             f"(2, {config['height']}, {config['width']}, {config['channels']})")
 
 
-def _raise_error(config):
+def _error_hint(config):
     low = config["error"].lower()
     if "concat" in low:
-        hint = SAME_PADDING
-    elif "shape" in low or "dimension" in low:
-        hint = ("Adding feature maps needs equal channel counts, which the growth rate breaks (the "
+        return SAME_PADDING
+    if "shape" in low or "dimension" in low:
+        return ("Adding feature maps needs equal channel counts, which the growth rate breaks (the "
                 "quiz's modification: add instead of concatenate). " + CONCATENATE)
-    else:
-        hint = CONCATENATE
-    raise AssertionError(f"{_setting(config)} raised {config['error']}. {hint}")
+    return CONCATENATE
+
+
+def _raise_error(config):
+    raise AssertionError(f"{_setting(config)} raised {config['error']}. {_error_hint(config)}")
 
 
 def _check_channels(config):
@@ -68,13 +70,14 @@ def test_output_shape(probe):
 @pytest.mark.points(1)
 def test_spatial_size_kept(probe):
     """DenseBlock(2, 3) keeps height and width of a (2, 7, 9, 3) input"""
-    for config in probe.shapes(group="spatial")["configs"]:
-        if config["error"]:
-            _raise_error(config)
-        spatial = config["output_shape"][1:3]
-        assert config["output_shape"][:1] == [2] and spatial == [config["height"], config["width"]], (
-            f"{_setting(config)} returned shape {tuple(config['output_shape'])}: the batch, height "
-            "and width must stay the same. Use padding='same' in every 3x3 convolution.")
+    check_output_shapes(probe.shapes(group="spatial")["configs"], _setting, _spatial_kept,
+                        "{setting} returned shape {got}: the batch, height and width must stay the "
+                        "same. Use padding='same' in every 3x3 convolution.", _error_hint)
+
+
+def _spatial_kept(config):
+    """Batch, height and width of the input; the channels (whatever they are) are test_output_shape's."""
+    return [2, config["height"], config["width"], *config["output_shape"][3:]]
 
 
 @pytest.mark.points(2)

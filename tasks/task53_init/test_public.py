@@ -1,8 +1,8 @@
 """Task 53, public checks: the architecture of build_model(), and that every variable trains."""
 
-import numpy as np
 import pytest
 
+from grader.testing import assert_probabilities
 from grader.testing.models import assert_is_model
 from grader.testing.trainability import check_every_variable_trains
 
@@ -17,8 +17,9 @@ def test_architecture(probe):
         f"The layers are {summary}; the task asks for Dense(64, activation='relu') followed by "
         "Dense(10, activation='softmax').")
     output = described["output"]
-    assert output.shape == (2, 10) and np.allclose(output.sum(axis=1), 1, atol=1e-4), (
+    assert output.shape == (2, 10), (
         "For a batch of 2 inputs of shape (784,) the model must return (2, 10) class probabilities.")
+    assert_probabilities(output)
     total = described["total_params"]
     assert total == 50890, (
         f"The model has {total:,} parameters; Dense 64 on 784 inputs plus Dense 10 has "
