@@ -9,12 +9,12 @@ Every kind has its student message.
 from __future__ import annotations
 
 import json
-import socket
 from dataclasses import fields, replace
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_protocol import roundtrip
 
 from grader import testing
 from grader.checks.feedback import INTERNAL_MESSAGE, STUDENT_MESSAGES, student_message
@@ -34,15 +34,8 @@ TASK = TaskSpec(id="task08", quiz_task=8, title="Mean squared error", folder=Pat
                 module_tag="task08", names=("mse",))
 
 
-def across_the_wire(message):
-    ours, theirs = socket.socketpair()
-    with ours, theirs:
-        protocol.send_frame(ours, message)
-        return protocol.receive_frame(theirs, timeout=5)
-
-
 def test_a_session_crosses_the_wire_unchanged():
-    assert TaskSession.from_wire(across_the_wire(SESSION.to_wire())) == SESSION
+    assert TaskSession.from_wire(roundtrip(SESSION.to_wire())) == SESSION
 
 
 def test_a_session_always_sends_every_field():
@@ -67,7 +60,7 @@ def test_a_session_that_is_not_a_mapping_is_refused():
 def test_a_failure_crosses_the_wire_with_its_kind():
     failure = Failure(ErrorKind.MISSING_NAME, during="losses", exception="MissingName",
                       message="task08_mse.py does not define `mse`", where="task08_mse.py, line 3")
-    back = Failure.from_wire(across_the_wire(failure.to_wire()))
+    back = Failure.from_wire(roundtrip(failure.to_wire()))
     assert back == failure and back.kind is ErrorKind.MISSING_NAME
 
 

@@ -7,13 +7,8 @@ says it to the student, one entry per ``ErrorKind``. A kind nobody defined arriv
 
 from __future__ import annotations
 
-from typing import Callable
-
 from grader.domain import TaskSpec
 from grader.worker.protocol import ErrorKind, Failure
-
-INTERNAL_MESSAGE = ("The grader itself failed while running this check (not your code's fault): "
-                    "please tell the course staff.")
 
 
 def missing_code_message(task: TaskSpec) -> str:
@@ -22,66 +17,39 @@ def missing_code_message(task: TaskSpec) -> str:
 
 
 def student_message(task: TaskSpec, failure: Failure) -> str:
-    return STUDENT_MESSAGES[failure.kind](task, failure)
-
-
-def _as_sent(task: TaskSpec, failure: Failure) -> str:
-    """Messages written for the student already (on the trusted side, or by the contract)."""
-    return failure.message
-
-
-def _not_implemented(task: TaskSpec, failure: Failure) -> str:
-    return f"Not implemented yet: {task.filename} raises NotImplementedError{_at(failure)}."
-
-
-def _timeout(task: TaskSpec, failure: Failure) -> str:
-    if failure.during == "import":
-        return f"Importing {task.filename} {failure.message}: look for an endless loop at module level."
-    return f"Your code {failure.message} while the grader ran `{failure.during}`: look for an endless loop."
-
-
-def _exit(task: TaskSpec, failure: Failure) -> str:
-    return f"Your code called sys.exit() while the grader ran `{failure.during}`{_at(failure)}."
-
-
-def _interfered(task: TaskSpec, failure: Failure) -> str:
-    return f"{_while_running(failure)}: it was stopped, and this task cannot be graded."
-
-
-def _crashed(task: TaskSpec, failure: Failure) -> str:
-    return f"{_while_running(failure)}: os._exit, a crash or running out of memory."
-
-
-def _raised(task: TaskSpec, failure: Failure) -> str:
-    if failure.during == "import":
-        return f"Importing {task.filename} failed{_at(failure)}: {failure.message}"
-    return f"Your code raised {failure.message}{_at(failure)}"
-
-
-def _internal(task: TaskSpec, failure: Failure) -> str:
-    return INTERNAL_MESSAGE  # what went wrong is for the staff (the check's details), not the student
-
-
-def _at(failure: Failure) -> str:
-    return f" ({failure.where})" if failure.where else ""
-
-
-def _while_running(failure: Failure) -> str:
+    """The entry of ``failure.kind``: its first text if the failure was at import, else its second."""
+    at_import, in_a_call = STUDENT_MESSAGES[failure.kind]
     message = failure.message
-    return f"{message[:1].upper()}{message[1:]} while the grader ran `{failure.during or 'a check'}`"
+    return (at_import if failure.during == "import" else in_a_call).format(
+        filename=task.filename, message=message, Message=f"{message[:1].upper()}{message[1:]}",
+        during=failure.during, ran=failure.during or "a check", at=f" ({failure.where})" if failure.where else "")
 
 
-STUDENT_MESSAGES: dict[ErrorKind, Callable[[TaskSpec, Failure], str]] = {
-    ErrorKind.MISSING_MODULE: _as_sent,
-    ErrorKind.UNREADABLE: _as_sent,
-    ErrorKind.MISSING_NAME: _as_sent,
-    ErrorKind.CONTRACT: _as_sent,
-    ErrorKind.NOT_IMPLEMENTED: _not_implemented,
-    ErrorKind.EXCEPTION: _raised,
-    ErrorKind.EXIT: _exit,
-    ErrorKind.TIMEOUT: _timeout,
-    ErrorKind.CRASHED: _crashed,
-    ErrorKind.WORKER_LOST: _crashed,
-    ErrorKind.INTERFERED: _interfered,
-    ErrorKind.INTERNAL: _internal,
+def _same(text: str) -> tuple[str, str]:
+    return text, text
+
+
+_CRASHED = _same("{Message} while the grader ran `{ran}`: os._exit, a crash or running out of memory.")
+# What the student reads per kind, (at import, during a probe call). Fields: {filename}; the
+# worker's {message} ({Message} capitalised); {during}, the probe function ({ran}: or "a
+# check"); {at}, " (file, line N)" where the student's code was.
+STUDENT_MESSAGES: dict[ErrorKind, tuple[str, str]] = {
+    # written for the student where the fault was found: intake, the session, the loader, the contract
+    ErrorKind.MISSING_MODULE: _same("{message}"),
+    ErrorKind.UNREADABLE: _same("{message}"),
+    ErrorKind.MISSING_NAME: _same("{message}"),
+    ErrorKind.CONTRACT: _same("{message}"),
+    ErrorKind.NOT_IMPLEMENTED: _same("Not implemented yet: {filename} raises NotImplementedError{at}."),
+    ErrorKind.EXCEPTION: ("Importing {filename} failed{at}: {message}", "Your code raised {message}{at}"),
+    ErrorKind.EXIT: _same("Your code called sys.exit() while the grader ran `{during}`{at}."),
+    ErrorKind.TIMEOUT: ("Importing {filename} {message}: look for an endless loop at module level.",
+                        "Your code {message} while the grader ran `{during}`: look for an endless loop."),
+    ErrorKind.CRASHED: _CRASHED,
+    ErrorKind.WORKER_LOST: _CRASHED,
+    ErrorKind.INTERFERED: _same("{Message} while the grader ran `{ran}`: it was stopped, and this task cannot be "
+                                "graded."),
+    # the grader's own fault: what went wrong is for the staff (the check's details), never the student
+    ErrorKind.INTERNAL: _same("The grader itself failed while running this check (not your code's fault): "
+                              "please tell the course staff."),
 }
+INTERNAL_MESSAGE = STUDENT_MESSAGES[ErrorKind.INTERNAL][1]
