@@ -74,6 +74,15 @@ def test_a_kind_nobody_defined_is_internal(kind):
     assert Failure.from_wire({"status": "error", "kind": kind, "message": "?"}).kind is ErrorKind.INTERNAL
 
 
+def test_a_reply_of_the_wrong_shape_still_reads_as_text():
+    failure = Failure.from_wire({"status": "error", "kind": "crashed", "message": ["not", "text"], "during": 3,
+                                 "where": None})
+    assert (failure.message, failure.during, failure.where) == ("['not', 'text']", "3", None)
+    assert student_message(TASK, failure).startswith("['not', 'text'] while the grader ran `3`")
+    assert student_message(TASK, Failure.from_wire({"kind": "interfered", "message": None})).startswith(
+        " while the grader ran `a check`")
+
+
 def test_every_kind_has_a_student_message():
     assert set(STUDENT_MESSAGES) == set(ErrorKind)
     for kind in ErrorKind:

@@ -19,7 +19,7 @@ def missing_code_message(task: TaskSpec) -> str:
 def student_message(task: TaskSpec, failure: Failure) -> str:
     """The entry of ``failure.kind``: its first text if the failure was at import, else its second."""
     at_import, in_a_call = STUDENT_MESSAGES[failure.kind]
-    message = failure.message
+    message = failure.message or ""  # a child that sent none
     return (at_import if failure.during == "import" else in_a_call).format(
         filename=task.filename, message=message, Message=f"{message[:1].upper()}{message[1:]}",
         during=failure.during, ran=failure.during or "a check", at=f" ({failure.where})" if failure.where else "")

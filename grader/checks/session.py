@@ -19,6 +19,10 @@ from grader.worker.protocol import ErrorKind, Failure, TaskSession
 ANSWERS_FILE = "answers.yaml"
 
 
+class GraderFault(Exception):
+    """What the worker said when the grader itself failed: the cause the staff's details show."""
+
+
 class GradingSession:
     """Binds one submission to a worker (None: no task of it has code to run) for its checks."""
 
@@ -114,7 +118,3 @@ class GradingSession:
 def needs_worker(submission: Submission, tasks: tuple[TaskSpec, ...]) -> bool:
     """Whether any of ``tasks`` has the submission's code to run (else no worker is needed)."""
     return any(task.module in submission.sources for task in tasks)
-
-
-class GraderFault(Exception):
-    """What the worker said when the grader itself failed (for the staff's details)."""

@@ -91,9 +91,11 @@ class Failure:
 
     @classmethod
     def from_wire(cls, reply: dict[str, Any]) -> "Failure":
-        """The failure a reply describes; its kind is INTERNAL when the reply names none we know."""
-        known = {field.name for field in fields(cls)} - {"kind"}
-        return cls(ErrorKind.of(reply.get("kind")), **{key: reply[key] for key in known if key in reply})
+        """The failure a reply describes, its texts as text whatever a child sent; its kind is
+        INTERNAL when the reply names none we know."""
+        texts = {field.name for field in fields(cls)} - {"kind"}
+        return cls(ErrorKind.of(reply.get("kind")), **{key: reply[key] if reply[key] is None else str(reply[key])
+                                                       for key in texts if key in reply})
 
 
 @dataclass(frozen=True)
