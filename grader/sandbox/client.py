@@ -58,7 +58,7 @@ class WorkerClient:
         ours, theirs = socket.socketpair()
         self.cgroup, notice = create_worker_cgroup(
             f"grader-{os.getpid()}-{id(self) % 100000}-{self.restarts}",
-            self.plan.policy.get("worker_memory_mb", 8192), self.plan.policy.get("worker_processes", 512)
+            self.plan.policy["worker_memory_mb"], self.plan.policy["worker_processes"]  # the launcher's
         ) if self.plan.policy.get("namespaces") else (None, None)
         self.cgroup_notice = notice
         argv = self.plan.command(sys.executable, str(self.stage.boot_script), theirs.fileno(),
