@@ -137,7 +137,7 @@ class WorkerClient:
         crashed = reply is not None and reply.get("kind") == ErrorKind.CRASHED
         stopped = self._control({"op": "stop", "pid": child.pid, "grace": 1.0 if crashed else 0.0})
         if crashed and stopped.get("exit"):
-            reply["message"] += f" ({stopped['exit']})"
+            reply["message"] = f"{reply.get('message', '')} ({stopped['exit']})"  # whatever a child sent
 
     def stats(self) -> dict[str, Any]:
         """The worker's memory figures (for staff and benchmarks); {} if it cannot say."""
