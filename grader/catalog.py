@@ -141,9 +141,9 @@ def _task_from_toml(folder: Path, data: dict, written: tuple[WrittenPart, ...]) 
         module=module, module_tag=tag, names=tuple(student.get("names", ())),
         answers=answers, written=written,
         points=float(data.get("points", 0)),
-        call_timeout=float(limits.get("call_timeout", 60)),
-        load_timeout=float(limits.get("load_timeout", 60)),
-        memory_mb=int(limits.get("memory_mb", 4096)),
+        call_timeout=float(limits.get("call_timeout", TaskSpec.call_timeout)),  # TaskSpec: the defaults
+        load_timeout=float(limits.get("load_timeout", TaskSpec.load_timeout)),
+        memory_mb=int(limits.get("memory_mb", TaskSpec.memory_mb)),
         probe_folder=_shared_probe_folder(folder, data.get("probe")))
 
 

@@ -16,9 +16,8 @@ from typing import Iterator
 
 from grader import __version__
 from grader.catalog import Catalog
-from grader.checks.scoring import score_run, score_task
-from grader.checks.session import GradingSession
-from grader.checks.written import written_checks
+from grader.checks.scoring import score_run, score_task, task_checks
+from grader.checks.session import GradingSession, needs_worker
 from grader.domain import CheckResult, GradeRun, TaskSpec
 from grader.intake.submission import read_submission
 from grader.sandbox.client import WorkerClient
@@ -72,31 +71,23 @@ class Grader:
         if any(task.module for task in selected):
             self._ensure_worker()  # now, so TensorFlow's import overlaps reading and collecting
         submission = read_submission(Path(path), self.catalog, submission_id)
-        session = GradingSession(submission, None, None, self.options.timeout_scale,
+        worker = self._ensure_worker() if needs_worker(submission, selected) else None
+        session = GradingSession(submission, worker, self.options.timeout_scale,
                                  deadline=time.monotonic() + self.options.submission_seconds)
-        if session.needs_worker(selected):
-            session.worker, session.stage = self._ensure_worker()
-        checks = run_checks(selected, session, self.options.public_only)
+        ran = run_checks(selected, session, self.options.public_only)
         if session.fatal is not None:
             raise GraderError(f"the grading worker failed: {session.fatal}")
-        scores = [score_task(task, self._task_checks(task, checks, submission), submission)
+        scores = [score_task(task, task_checks(task, ran.get(task.id, []), submission), submission)
                   for task in selected]
         return score_run(submission, scores, time.perf_counter() - started,
                          self._environment(), self._notices(), tuple(session.calls))
 
-    @staticmethod
-    def _task_checks(task: TaskSpec, checks: dict, submission) -> list[CheckResult]:
-        source = submission.sources.get(task.module) if task.module else None
-        return [check.localized(source) for check in checks.get(task.id, [])] + written_checks(
-            task, submission)
-
-    def _ensure_worker(self) -> tuple[WorkerClient, Stage]:
+    def _ensure_worker(self) -> WorkerClient:
         if self.worker is None:
             self.stage = Stage(self.plan.policy.get("uid"), self.plan.policy.get("gid"))
-            self.plan = plan_sandbox(self.options.isolate, self.hide, str(self.stage.home))
             self.worker = WorkerClient(self.stage, self.plan, self.options.threads)
             self.worker.start()
-        return self.worker, self.stage
+        return self.worker
 
     def _environment(self) -> dict:
         ready = (self.worker.ready if self.worker else None) or {}

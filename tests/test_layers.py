@@ -1,12 +1,12 @@
 """The trusted side's layers, as its folders show them, and no import cycle anywhere.
 
 Low to high: the vocabulary (``domain``, ``catalog``, ``text``, ``exit_codes``); ``intake``
-(reading submissions), ``testing`` (what task checks import), ``sandbox`` (the worker's
-launcher and client); ``checks`` (pytest in the trusted process); ``engine`` (one
-submission end to end); ``outputs`` (a finished run to files, never grading);
-``course`` (a whole class); ``commands`` (argparse and exit codes). A layer imports only
-the layers its rule names. The sandbox side (``worker``, ``probes``) has its own rule in
-test_boundary.py.
+(reading submissions), ``testing`` (what task checks import, including the worker's
+``ErrorKind`` of the failures they meet), ``sandbox`` (the worker's launcher and client);
+``checks`` (pytest in the trusted process); ``engine`` (one submission end to end);
+``outputs`` (a finished run to files, never grading); ``course`` (a whole class);
+``commands`` (argparse and exit codes). A layer imports only the layers its rule names.
+The sandbox side (``worker``, ``probes``) has its own rule in test_boundary.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ VOCABULARY = {"grader", "domain", "catalog", "text", "exit_codes"}
 ALLOWED = {
     "domain": set(), "text": set(), "exit_codes": set(), "grader": set(), "catalog": {"domain"},
     "intake": VOCABULARY,
-    "testing": VOCABULARY,
+    "testing": VOCABULARY | {"worker"},  # a check's errors speak the worker's ErrorKind
     "sandbox": VOCABULARY | {"worker"},
     "checks": VOCABULARY | {"testing", "sandbox", "worker"},
     "engine": VOCABULARY | {"intake", "testing", "checks", "sandbox", "worker"},

@@ -13,6 +13,7 @@ from conftest import ROOT
 from grader.sandbox.client import WorkerClient
 from grader.sandbox.launcher import plan_sandbox
 from grader.sandbox.stage import Stage
+from grader.worker.protocol import TaskSession
 
 SPY = '''
 import os, socket
@@ -52,7 +53,7 @@ def spy_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("probe")
     (folder / "probe.py").write_text(PROBE)
     stage = Stage(plan_sandbox().policy.get("uid"), plan_sandbox().policy.get("gid"))
-    plan = plan_sandbox(hide=(str(ROOT / "tasks"),), home=str(stage.home))
+    plan = plan_sandbox(hide=(str(ROOT / "tasks"),))
     worker = WorkerClient(stage, plan)
     listener = socket.create_server(("127.0.0.1", 0))
     base = Path("/opt") if os.geteuid() == 0 else Path.home()
@@ -65,9 +66,11 @@ def spy_report(tmp_path_factory):
         probe = stage.add_probe("spy", folder / "probe.py")
         stage.add_submission({"other_student.py": b"SECRET = 1\n"})
         submission = stage.add_submission({"task01_spy.py": SPY.encode()})
-        session = {"key": "1/spy", "task": "spy", "probe_path": str(probe), "module_name": "task01_spy",
-                   "module_path": str(submission / "task01_spy.py"), "filename": "task01_spy.py",
-                   "names": ["spy"], "sys_path": [str(submission)], "load_timeout": 60}
+        session = TaskSession(key="1/spy", task="spy", probe_path=str(probe), module_name="task01_spy",
+                              module_path=str(submission / "task01_spy.py"), filename="task01_spy.py",
+                              names=("spy",), sys_path=(str(submission),),
+                              student_files=(str(submission / "task01_spy.py"),), load_timeout=60,
+                              call_timeout=60, memory_mb=4096, seed=0)
         secret = str(ROOT / "tasks" / "task29_cnn" / "test_hidden.py")
         reply = worker.call(session, "observe", {"port": listener.getsockname()[1], "secret": secret,
                                                  "decoy": str(decoy)}, 60)

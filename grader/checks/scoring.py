@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from grader.checks.parts import combined_status, task_headline, task_parts, task_reason, task_status
+from grader.checks.written import written_checks
 from grader.domain import CheckResult, GradeRun, Submission, TaskScore, TaskSpec
 
-__all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not_judged",
+__all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not_judged", "task_checks",
            "task_reason", "task_status"]
+
+
+def task_checks(task: TaskSpec, ran: list[CheckResult], submission: Submission) -> list[CheckResult]:
+    """Every check of ``task``: the pytest checks that ran, with code locations as the student
+    knows them (notebook cells), then one check per written part (or block)."""
+    source = submission.sources.get(task.module) if task.module else None
+    return [check.localized(source) for check in ran] + written_checks(task, submission)
 
 
 def score_task(task: TaskSpec, checks: list[CheckResult], submission: Submission) -> TaskScore:

@@ -5,7 +5,7 @@ from the measuring modules below (``grader.probes.values``, ``genuine``, ``track
 ``models``, ``called_layers``, ``numpy_nets``, ``data``, ``training``, ``conv_blocks``...),
 never from ``grader.worker``: the worker's internals are not a probe's business
 (tests/test_boundary.py enforces it). The worker imports every module here before any
-submission, once, after TensorFlow (grader/worker/server.py).
+submission, once, after TensorFlow (grader/worker/zygote.py).
 """
 
 from grader.probes.contract import (ContractError, error_text, exception_text, expect_dataset,

@@ -14,6 +14,7 @@ from typing import Any
 
 from grader.text import clean_data
 from grader.worker import protocol
+from grader.worker.protocol import ErrorKind
 
 MAX_REPLY_BYTES = 32 * 1024 * 1024
 
@@ -24,9 +25,9 @@ class ChildHandle:
     def __init__(self, key: str, pid: int, sock: socket.socket):
         self.key, self.pid, self.sock = key, pid, sock
 
-    def load(self, session: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def load(self, session: protocol.TaskSession, timeout: float) -> dict[str, Any]:
         """Send the session (the child loads the student's module); its answer."""
-        return self._exchange(session, timeout, during="import")
+        return self._exchange(session.to_wire(), timeout, during="import")
 
     def ask(self, function: str, kwargs: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Run a probe function in the child; its reply, or what went wrong."""
@@ -40,8 +41,8 @@ class ChildHandle:
             protocol.send_frame(self.sock, {**message, "nonce": nonce})
             reply = protocol.receive_frame(self.sock, timeout, MAX_REPLY_BYTES)
         except TimeoutError:
-            return {"status": "error", "kind": "timeout", "during": during,
-                    "message": f"did not finish within {timeout:g} s"}
+            return protocol.Failure(ErrorKind.TIMEOUT, during=during,
+                                    message=f"did not finish within {timeout:g} s").to_wire()
         except (EOFError, OSError):
             return lost(during, "ended abruptly")
         except protocol.ProtocolError as exc:
@@ -67,13 +68,13 @@ class ChildHandle:
 
 def lost(during: str, what: str) -> dict[str, Any]:
     """The reply for a child that is gone (the caller stops it and says how it ended)."""
-    return _failure("crashed", during, what)
+    return _failure(ErrorKind.CRASHED, during, what)
 
 
 def interfered(during: str, what: str) -> dict[str, Any]:
     """The reply for a child that cannot be trusted any more (the caller stops it)."""
-    return _failure("interfered", during, what)
+    return _failure(ErrorKind.INTERFERED, during, what)
 
 
-def _failure(kind: str, during: str, what: str) -> dict[str, Any]:
-    return {"status": "error", "kind": kind, "during": during, "message": f"the process running your code {what}"}
+def _failure(kind: ErrorKind, during: str, what: str) -> dict[str, Any]:
+    return protocol.Failure(kind, during=during, message=f"the process running your code {what}").to_wire()

@@ -24,10 +24,13 @@ from grader.sandbox.children import ChildHandle, lost
 from grader.sandbox.launcher import SandboxPlan, plan_sandbox, worker_environment
 from grader.sandbox.stage import Stage
 from grader.worker import protocol
+from grader.worker.protocol import ErrorKind, Failure, TaskSession
 
 READY_TIMEOUT = 180.0
 CONTROL_TIMEOUT = 60.0   # fork and stop (a stop may wait for a dying namespace)
 SPAWN_MARGIN = 30.0      # a spawned child (no fork) imports TensorFlow before it loads anything
+# After these the child cannot be trusted with another call: it is stopped.
+ENDS_CHILD = frozenset({ErrorKind.TIMEOUT, ErrorKind.CRASHED, ErrorKind.INTERFERED})
 
 
 class WorkerError(Exception):
@@ -55,11 +58,11 @@ class WorkerClient:
         ours, theirs = socket.socketpair()
         self.cgroup, notice = create_worker_cgroup(
             f"grader-{os.getpid()}-{id(self) % 100000}-{self.restarts}",
-            self.plan.policy.get("worker_memory_mb", 8192), self.plan.policy.get("worker_processes", 512)
+            self.plan.policy["worker_memory_mb"], self.plan.policy["worker_processes"]  # the launcher's
         ) if self.plan.policy.get("namespaces") else (None, None)
         self.cgroup_notice = notice
         argv = self.plan.command(sys.executable, str(self.stage.boot_script), theirs.fileno(),
-                                 cgroup_procs=self.cgroup.procs_files if self.cgroup else [])
+                                 home=str(self.stage.home), cgroup_procs=self.cgroup.procs_files if self.cgroup else [])
         try:
             self.process = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -86,21 +89,21 @@ class WorkerClient:
             self.ready = reply
         return self.ready
 
-    def call(self, session: dict[str, Any], function: str, kwargs: dict[str, Any],
+    def call(self, session: TaskSession, function: str, kwargs: dict[str, Any],
              timeout: float) -> dict[str, Any]:
         """Run ``function`` of the session's probe module; always returns a reply dict."""
         self.wait_ready()
-        if self.child is None or self.child.key != session["key"]:
+        if self.child is None or self.child.key != session.key:
             failed = self._start_child(session)
             if failed is not None:
                 return failed
         assert self.child is not None
         reply = self.child.ask(function, kwargs, timeout)
-        if reply.get("kind") in ("timeout", "crashed", "interfered"):
+        if ErrorKind.of(reply.get("kind")) in ENDS_CHILD:
             self._end_child(reply)
         return reply
 
-    def _start_child(self, session: dict[str, Any]) -> dict[str, Any] | None:
+    def _start_child(self, session: TaskSession) -> dict[str, Any] | None:
         """Fork a child for ``session`` and load its code; the failure reply, or None."""
         self._end_child()
         ours, theirs = socket.socketpair()
@@ -110,21 +113,20 @@ class WorkerClient:
             theirs.close()
         if reply.get("status") != "ok":
             ours.close()
-            return reply if reply.get("kind") == "worker_lost" else lost("import", f"could not start ({reply})")
-        self.child = ChildHandle(session["key"], int(reply["pid"]), ours)
+            return reply if reply.get("kind") == ErrorKind.WORKER_LOST else lost("import", f"could not start ({reply})")
+        self.child = ChildHandle(session.key, int(reply["pid"]), ours)
         margin = 0.0 if self.ready and self.ready.get("forks", True) else SPAWN_MARGIN
-        loaded = self.child.load(child_session(session), session.get("load_timeout", 60) + margin)
+        loaded = self.child.load(session, session.load_timeout + margin)
         if loaded.get("status") == "ok":
             return None
         self._end_child(loaded)
         return loaded
 
-    def _jail(self, session: dict[str, Any]) -> dict[str, Any]:
+    def _jail(self, session: TaskSession) -> dict[str, Any]:
         """What the zygote applies to the child: the folders it sees, its memory and CPU time."""
-        folder = os.path.dirname(session["module_path"]) if session.get("module_path") else None
-        cpu = 4 * (session.get("load_timeout", 60) + 20 * session.get("call_timeout", 60))
-        return {"keep": [str(self.stage.runtime)] + ([folder] if folder else []),
-                "memory_mb": session.get("memory_mb", 4096), "cpu_seconds": int(cpu)}
+        cpu = 4 * (session.load_timeout + 20 * session.call_timeout)
+        return {"keep": [str(self.stage.runtime), os.path.dirname(session.module_path)],
+                "memory_mb": session.memory_mb, "cpu_seconds": int(cpu)}
 
     def _end_child(self, reply: dict[str, Any] | None = None) -> None:
         """Stop the current child; a crash's reply learns how the process ended."""
@@ -132,10 +134,10 @@ class WorkerClient:
             return
         child, self.child = self.child, None
         child.close()  # a child still serving sees EOF and leaves on its own
-        grace = 1.0 if reply is not None and reply.get("kind") == "crashed" else 0.0
-        stopped = self._control({"op": "stop", "pid": child.pid, "grace": grace})
-        if reply is not None and reply.get("kind") == "crashed" and stopped.get("exit"):
-            reply["message"] += f" ({stopped['exit']})"
+        crashed = reply is not None and reply.get("kind") == ErrorKind.CRASHED
+        stopped = self._control({"op": "stop", "pid": child.pid, "grace": 1.0 if crashed else 0.0})
+        if crashed and stopped.get("exit"):
+            reply["message"] = f"{reply.get('message', '')} ({stopped['exit']})"  # whatever a child sent
 
     def stats(self) -> dict[str, Any]:
         """The worker's memory figures (for staff and benchmarks); {} if it cannot say."""
@@ -155,7 +157,7 @@ class WorkerClient:
         except OSError:
             return self._lost("the worker was gone before the request")
         reply = self._read_control(timeout)
-        if reply.get("kind") != "worker_lost" and reply.get("nonce") != nonce:
+        if reply.get("kind") != ErrorKind.WORKER_LOST and reply.get("nonce") != nonce:
             reply = self._lost("the worker answered another request")
         return reply
 
@@ -171,12 +173,12 @@ class WorkerClient:
             reply = self._lost(f"the worker sent an unreadable answer ({exc})")
         if not isinstance(reply, dict) or "status" not in reply:
             reply = self._lost("the worker sent an answer of the wrong form")
-        if reply.get("kind") == "worker_lost" and self.ready is not None:
+        if reply.get("kind") == ErrorKind.WORKER_LOST and self.ready is not None:
             self._restart()
         return reply
 
     def _lost(self, message: str) -> dict[str, Any]:
-        return {"status": "error", "kind": "worker_lost", "message": message}
+        return Failure(ErrorKind.WORKER_LOST, message=message).to_wire()
 
     def _restart(self) -> None:
         self.stop()
@@ -211,12 +213,6 @@ class WorkerClient:
             self.cgroup.remove()
         self.process = self.channel = self.cgroup = None
         self.ready = None
-
-
-def child_session(session: dict[str, Any]) -> dict[str, Any]:
-    """What the child itself reads: where the probe and the student's module are, and how."""
-    return {key: session[key] for key in ("task", "probe_path", "module_name", "module_path", "filename",
-                                          "names", "sys_path", "student_files", "seed") if key in session}
 
 
 class CappedOutput:

@@ -12,6 +12,8 @@ import json
 import os
 from dataclasses import dataclass, field
 
+from grader.domain import TaskSpec
+
 WORKER_UID = int(os.environ.get("GRADER_WORKER_UID", "64000"))
 WORKER_GID = int(os.environ.get("GRADER_WORKER_GID", "64000"))
 
@@ -28,13 +30,16 @@ class SandboxPlan:
         return [python, "-I", "-B", boot_script, "--fd", str(fd), "--policy", json.dumps(policy)]
 
 
-def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = (), home: str | None = None,
-                 tmp_mb: int = 256) -> SandboxPlan:
-    """The strongest isolation to ask for (nothing but limits when ``isolate`` is False)."""
+def plan_sandbox(isolate: bool = True, hide: tuple[str, ...] = (), tmp_mb: int = 256) -> SandboxPlan:
+    """The strongest isolation to ask for (nothing but limits when ``isolate`` is False).
+
+    A child's address space is its task's ``memory_mb`` (the zygote's default below is the
+    task's default); its HOME is added by the client that starts the worker in its stage.
+    """
     if not isolate:
-        return SandboxPlan({"namespaces": False, "home": home},
+        return SandboxPlan({"namespaces": False, "memory_mb": TaskSpec.memory_mb},
                            ("sandbox disabled: student code runs as the current user",))
-    policy = {"namespaces": True, "hide": list(hide), "home": home, "tmp_mb": tmp_mb,
+    policy = {"namespaces": True, "hide": list(hide), "tmp_mb": tmp_mb, "memory_mb": TaskSpec.memory_mb,
               "file_mb": 64, "open_files": 1024, "processes": 1024,
               "worker_memory_mb": 8192, "worker_processes": 512}
     if can_switch_uid():

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-MISSING_KINDS = frozenset({"missing_module", "missing_name", "not_implemented", "unreadable"})
-FAILED_KINDS = MISSING_KINDS | {"contract"}
+# The kinds of a StudentCodeError are the worker's (one vocabulary); re-exported for task authors.
+from grader.worker.protocol import FAILED_KINDS, MISSING_KINDS, ErrorKind
+
+__all__ = ["FAILED_KINDS", "MISSING_KINDS", "BadAnswer", "ErrorKind", "MissingAnswer", "NotJudged",
+           "StudentCodeError", "not_judged"]
 
 
 class StudentCodeError(Exception):
     """The student's code could not produce an observation (missing, crashed, timed out)."""
 
-    def __init__(self, kind: str, message: str, where: str | None = None,
+    def __init__(self, kind: ErrorKind, message: str, where: str | None = None,
                  during: str | None = None, details: str = ""):
         super().__init__(message)
         self.kind, self.message, self.where, self.during, self.details = (

@@ -31,13 +31,15 @@ def _option(argv: list[str], name: str, default: str) -> str:
 
 if __name__ == "__main__":
     _narrow_import_path(os.path.dirname(os.path.abspath(__file__)))
-    from grader.worker import server
-
     policy = json.loads(_option(sys.argv, "--policy", "{}"))
     fd = int(_option(sys.argv, "--fd", "3"))
     if "--child" in sys.argv:  # a child of its own, where fork is unsafe
-        code = server.child_main(fd, policy, json.loads(_option(sys.argv, "--jail", "{}")))
+        from grader.worker import zygote
+
+        code = zygote.child_main(fd, policy, json.loads(_option(sys.argv, "--jail", "{}")))
     else:
+        from grader.worker import server
+
         code = server.main(fd, policy)
     sys.stdout.flush()
     sys.stderr.flush()

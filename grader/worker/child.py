@@ -30,20 +30,20 @@ def serve(sock: socket.socket) -> None:
     child ends (the trusted side keeps the answer for the task's other calls).
     """
     try:
-        session = protocol.receive_frame(sock, max_bytes=SESSION_BYTES)
+        frame = protocol.receive_frame(sock, max_bytes=SESSION_BYTES)
+        session = protocol.TaskSession.from_wire(frame)
     except (EOFError, OSError, protocol.ProtocolError):
         return
-    _prepare_process(session.get("seed", 0))
+    _prepare_process(session.seed)
     paths = sysconfig.get_paths()
-    shorten_paths_under(os.path.dirname(session.get("module_path") or ""), paths["purelib"],
-                        paths["stdlib"])
+    shorten_paths_under(os.path.dirname(session.module_path), paths["purelib"], paths["stdlib"])
     try:
         probes, student = _load_session(session)
         loaded: dict[str, Any] = {"status": "ok"}
     except BaseException as exc:  # noqa: BLE001 - the student's import may raise anything
         probes = student = None
         loaded = describe_failure(exc, session, during="import")
-    _reply(sock, loaded, session.get("nonce"))
+    _reply(sock, loaded, frame.get("nonce"))
     while loaded["status"] == "ok":
         try:
             request = protocol.receive_frame(sock, max_bytes=SESSION_BYTES)
@@ -56,8 +56,9 @@ def _reply(sock: socket.socket, reply: dict[str, Any], nonce: Any) -> None:
     try:
         frame = protocol.encode({**reply, "nonce": nonce})
     except (TypeError, ValueError) as exc:
-        frame = protocol.encode({"status": "error", "kind": "contract", "nonce": nonce, "message":
-                                 f"the result could not be sent back as plain data: {exc}"})
+        failure = protocol.Failure(protocol.ErrorKind.CONTRACT,
+                                   message=f"the result could not be sent back as plain data: {exc}")
+        frame = protocol.encode({**failure.to_wire(), "nonce": nonce})
     sock.settimeout(protocol.SEND_TIMEOUT)
     sock.sendall(frame)
 
@@ -74,25 +75,20 @@ def _prepare_process(seed: int) -> None:
     warnings.simplefilter("default")
 
 
-def _load_session(session: dict[str, Any]) -> tuple[Any, StudentCode | None]:
-    probes = load_module(f"_grader_probe_{session['task']}", session["probe_path"])
-    if session.get("module_path") is None:
-        return probes, None
-    for path in session.get("sys_path", []):
+def _load_session(session: protocol.TaskSession) -> tuple[Any, StudentCode]:
+    probes = load_module(f"_grader_probe_{session.task}", session.probe_path)
+    for path in session.sys_path:
         if path not in sys.path:
             sys.path.append(path)  # appended: a submitted numpy.py never shadows the real one
-    module = load_module(session["module_name"], session["module_path"])
-    return probes, StudentCode(module, session["filename"], session["names"])
+    module = load_module(session.module_name, session.module_path)
+    return probes, StudentCode(module, session.filename, list(session.names))
 
 
-def _call_probe(probes: Any, student: StudentCode | None, request: dict, session: dict) -> dict:
+def _call_probe(probes: Any, student: StudentCode, request: dict, session: protocol.TaskSession) -> dict:
     function = getattr(probes, request["function"], None)
-    if function is None or request["function"].startswith("_"):
-        return {"status": "error", "kind": "probe_error",
-                "message": f"probe {request['function']!r} does not exist"}
-    if student is None:
-        return {"status": "error", "kind": "missing_module",
-                "message": session.get("missing_message", "module missing")}
+    if function is None or request["function"].startswith("_"):  # the checks' mistake, not the student's
+        return protocol.Failure(protocol.ErrorKind.INTERNAL, during=request["function"],
+                                message=f"probe {request['function']!r} does not exist").to_wire()
     try:
         value = function(student, **request.get("kwargs", {}))
     except BaseException as exc:  # noqa: BLE001 - student code may raise anything
@@ -100,36 +96,29 @@ def _call_probe(probes: Any, student: StudentCode | None, request: dict, session
     return {"status": "ok", "value": value}
 
 
-def describe_failure(exc: BaseException, session: dict, during: str) -> dict[str, Any]:
+def describe_failure(exc: BaseException, session: protocol.TaskSession, during: str) -> dict[str, Any]:
     """Turn an exception into plain data that tells the student what happened and where."""
-    student_paths = {session.get("module_path")} | set(session.get("student_files", []))
+    student_paths = {session.module_path, *session.student_files}
     frames = traceback.extract_tb(exc.__traceback__)
     student_frames = [f for f in frames if f.filename in student_paths]
     where = None
     if student_frames:
         last = student_frames[-1]
         where = f"{os.path.basename(last.filename)}, line {last.lineno}"
-    kind = _classify(exc)
     text = exception_text(exc, MAX_MESSAGE_CHARS)
-    return {
-        "status": "error",
-        "kind": kind,
-        "during": during,
-        "exception": type(exc).__name__,
-        "message": text[:MAX_MESSAGE_CHARS],
-        "where": where,
-        "student_traceback": "".join(traceback.format_list(student_frames))[-MAX_MESSAGE_CHARS:],
-        "traceback": "".join(traceback.format_exception(exc))[-MAX_MESSAGE_CHARS * 2 :],
-    }
+    return protocol.Failure(
+        _classify(exc), during=during, exception=type(exc).__name__, message=text[:MAX_MESSAGE_CHARS],
+        where=where, student_traceback="".join(traceback.format_list(student_frames))[-MAX_MESSAGE_CHARS:],
+        traceback="".join(traceback.format_exception(exc))[-MAX_MESSAGE_CHARS * 2 :]).to_wire()
 
 
-def _classify(exc: BaseException) -> str:
+def _classify(exc: BaseException) -> protocol.ErrorKind:
     if isinstance(exc, MissingName):
-        return "missing_name"
+        return protocol.ErrorKind.MISSING_NAME
     if isinstance(exc, ContractError):
-        return "contract"
+        return protocol.ErrorKind.CONTRACT
     if isinstance(exc, NotImplementedError):
-        return "not_implemented"
+        return protocol.ErrorKind.NOT_IMPLEMENTED
     if isinstance(exc, SystemExit):
-        return "exit"
-    return "exception"
+        return protocol.ErrorKind.EXIT
+    return protocol.ErrorKind.EXCEPTION

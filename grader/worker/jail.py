@@ -198,7 +198,7 @@ def _read_only_except(writable: tuple[str, ...], covered: list[str], keep: list[
 
 def _limit_resources(policy: dict) -> None:
     """Caps that turn bombs into ordinary errors: memory, CPU, file size, files, processes."""
-    memory = int(policy.get("memory_mb", 4096)) * 1024 * 1024
+    memory = int(policy["memory_mb"]) * 1024 * 1024  # the task's, or the launcher's default
     limits = {
         resource.RLIMIT_AS: memory,
         resource.RLIMIT_CPU: int(policy.get("cpu_seconds", 600)),
@@ -254,7 +254,7 @@ def describe_layers(policy: dict, notices: list[str]) -> list[str]:
         layers.append(f"unprivileged uid {policy['uid']}")
     if policy.get("cgroup_procs") and not any("cgroup" in notice for notice in notices):
         layers.append("cgroup: memory and process caps for the whole worker")
-    layers.append(f"limits: {policy.get('memory_mb', 4096)} MB address space, "
+    layers.append(f"limits: {policy['memory_mb']} MB address space, "
                   f"{policy.get('file_mb', 64)} MB files")
     return layers
 

@@ -7,38 +7,125 @@ frame nobody asked for is recognised. Frames are read straight from the socket (
 buffering: a descriptor handed over with SCM_RIGHTS rides on the first byte of its
 frame) against a deadline, and decoding is bounded: frame and JSON sizes are capped,
 compressed NPZ members are refused and every ``.npy`` header's shape and dtype are
-checked against the cap before a byte of data is read. Both sides import this module,
-so it uses only the standard library and NumPy.
+checked against the cap before a byte of data is read (``grader.worker.npz``). Both
+sides import this module, so it uses only the standard library and NumPy.
+
+The records a frame carries are defined beside the wire: ``TaskSession`` (what a child
+loads), ``ErrorKind`` (why a reply carries no value) and ``Failure`` (such a reply).
 """
 
 from __future__ import annotations
 
 import array
-import io
 import json
-import math
 import os
 import secrets
 import socket
 import struct
 import time
-import zipfile
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
+from grader.worker import npz
+
 MAX_FRAME_BYTES = 64 * 1024 * 1024
 MAX_JSON_BYTES = 8 * 1024 * 1024
 MAX_ARRAY_BYTES = 64 * 1024 * 1024       # all arrays of one frame, decoded
-ALLOWED_DTYPE_KINDS = frozenset("biuf")  # bool, int, uint, float: nothing that holds objects
 MAX_FDS = 4
 SEND_TIMEOUT = 30.0
 _HEADER = struct.Struct(">QI")
-_ARRAY_KEY = "__ndarray__"
 
 
 class ProtocolError(Exception):
     """The other side sent something that is not a well-formed frame."""
+
+
+class ErrorKind(StrEnum):
+    """Why a reply carries no value. A str enum: on the wire a kind is its plain string."""
+
+    MISSING_MODULE = "missing_module"    # no code for the task in the submission
+    UNREADABLE = "unreadable"            # the module was refused when the submission was read
+    MISSING_NAME = "missing_name"        # the module does not define a name the task reads
+    NOT_IMPLEMENTED = "not_implemented"  # the student's code raises NotImplementedError
+    CONTRACT = "contract"                # it returned something that breaks the contract
+    EXCEPTION = "exception"              # it raised
+    EXIT = "exit"                        # it called sys.exit()
+    TIMEOUT = "timeout"                  # it ran past its time limit
+    CRASHED = "crashed"                  # the child running it ended abruptly
+    INTERFERED = "interfered"            # the child sent what nobody asked for
+    WORKER_LOST = "worker_lost"          # the worker itself stopped answering
+    INTERNAL = "internal"                # the grader's own fault (e.g. a probe that does not exist)
+
+    @classmethod
+    def of(cls, value: Any) -> "ErrorKind":
+        """The kind a reply names; a kind nobody defined is the grader's fault, not the student's."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.INTERNAL
+
+
+# Absent or unfinished work, and the wrong answers (a failed check, not an error).
+MISSING_KINDS = frozenset({ErrorKind.MISSING_MODULE, ErrorKind.MISSING_NAME, ErrorKind.NOT_IMPLEMENTED,
+                           ErrorKind.UNREADABLE})
+FAILED_KINDS = MISSING_KINDS | {ErrorKind.CONTRACT}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A reply without a value: what went wrong, while doing what (``during``) and where."""
+
+    kind: ErrorKind
+    during: str | None = None
+    exception: str | None = None     # the exception's type, when one was raised
+    message: str = ""
+    where: str | None = None         # e.g. "task29_cnn.py, line 12"
+    student_traceback: str = ""      # the frames in the student's files
+    traceback: str = ""              # every frame (for staff)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"status": "error", **asdict(self)}
+
+    @classmethod
+    def from_wire(cls, reply: dict[str, Any]) -> "Failure":
+        """The failure a reply describes, its texts as text whatever a child sent; its kind is
+        INTERNAL when the reply names none we know."""
+        texts = {field.name for field in fields(cls)} - {"kind"}
+        return cls(ErrorKind.of(reply.get("kind")), **{key: reply[key] if reply[key] is None else str(reply[key])
+                                                       for key in texts if key in reply})
+
+
+@dataclass(frozen=True)
+class TaskSession:
+    """One task of one submission as its child runs it. Every field is always sent: the
+    defaults of the limits live in the task's spec (``grader.domain.TaskSpec``), not here."""
+
+    key: str                        # a new child whenever it changes (submission folder/task)
+    task: str
+    probe_path: str
+    module_name: str
+    module_path: str
+    filename: str                   # where the code came from, as the student knows it
+    names: tuple[str, ...]          # the module's names a probe may read
+    sys_path: tuple[str, ...]       # appended to sys.path: the submission's helper modules
+    student_files: tuple[str, ...]  # frames in these files are the student's
+    load_timeout: float
+    call_timeout: float
+    memory_mb: int
+    seed: int
+
+    def to_wire(self) -> dict[str, Any]:
+        return {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()}
+
+    @classmethod
+    def from_wire(cls, data: Any) -> "TaskSession":
+        names = [field.name for field in fields(cls)]
+        if not isinstance(data, dict) or any(name not in data for name in names):
+            raise ProtocolError("a session lacks some of its fields")
+        return cls(**{name: tuple(data[name]) if isinstance(data[name], list) else data[name] for name in names})
 
 
 def new_nonce() -> str:
@@ -48,13 +135,9 @@ def new_nonce() -> str:
 def encode(message: Any) -> bytes:
     """Serialise ``message`` (dicts, lists, scalars, NumPy arrays) into one frame."""
     arrays: dict[str, np.ndarray] = {}
-    plain = _extract_arrays(message, arrays)
+    plain = npz.extract_arrays(message, arrays)
     body = json.dumps(plain, allow_nan=True).encode("ascii")  # non-ASCII travels as \u escapes
-    blob = b""
-    if arrays:
-        buffer = io.BytesIO()
-        np.savez(buffer, allow_pickle=False, **arrays)  # stored, never compressed
-        blob = buffer.getvalue()
+    blob = npz.pack(arrays) if arrays else b""
     return _HEADER.pack(4 + len(body) + len(blob), len(body)) + body + blob
 
 
@@ -70,8 +153,10 @@ def decode(payload: bytes, max_array_bytes: int = MAX_ARRAY_BYTES) -> Any:
     except (ValueError, RecursionError) as exc:
         raise ProtocolError(f"invalid JSON in frame: {str(exc)[:200]}") from None
     blob = payload[4 + json_length :]
-    arrays = _load_arrays(blob, max_array_bytes) if blob else {}
-    return _insert_arrays(plain, arrays)
+    try:
+        return npz.insert_arrays(plain, npz.load_arrays(blob, max_array_bytes) if blob else {})
+    except npz.ArrayError as exc:
+        raise ProtocolError(str(exc)) from None
 
 
 def send_frame(sock: socket.socket, message: Any, fds: tuple[int, ...] = ()) -> None:
@@ -152,73 +237,3 @@ def _close_quietly(fd: int) -> None:
         os.close(fd)
     except OSError:
         pass
-
-
-def _extract_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:
-    if isinstance(value, np.ndarray):
-        if value.dtype.kind not in ALLOWED_DTYPE_KINDS:
-            raise ValueError(f"arrays of dtype {value.dtype} cannot be sent; use numbers or booleans")
-        key = f"a{len(arrays)}"
-        arrays[key] = np.ascontiguousarray(value)
-        return {_ARRAY_KEY: key}
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, dict):
-        return {str(k): _extract_arrays(v, arrays) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_extract_arrays(v, arrays) for v in value]
-    return value
-
-
-def _load_arrays(blob: bytes, budget: int) -> dict[str, np.ndarray]:
-    """The arrays of an NPZ part, read member by member within ``budget`` decoded bytes."""
-    try:
-        bundle = zipfile.ZipFile(io.BytesIO(blob))
-        members = bundle.infolist()
-    except Exception as exc:  # a corrupt archive can raise almost anything
-        raise ProtocolError(f"invalid array archive: {type(exc).__name__}: {exc}") from None
-    arrays = {}
-    for info in members:
-        if info.compress_type != zipfile.ZIP_STORED:
-            raise ProtocolError(f"array {info.filename!r} is compressed; only stored members are accepted")
-        if not info.filename.endswith(".npy"):
-            raise ProtocolError(f"array member {info.filename!r} is not a .npy array")
-        arrays[info.filename[:-4]] = _read_member(bundle, info, budget)
-        budget -= arrays[info.filename[:-4]].nbytes
-    return arrays
-
-
-def _read_member(bundle: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> np.ndarray:
-    """One ``.npy`` member: its header checked against the budget before its data is read."""
-    try:
-        with bundle.open(info) as member:
-            version = np.lib.format.read_magic(member)
-            if version not in ((1, 0), (2, 0)):
-                raise ProtocolError(f"array {info.filename!r} has .npy format {version}")
-            reader = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
-            shape, fortran, dtype = reader(member)
-            if dtype.kind not in ALLOWED_DTYPE_KINDS or dtype.hasobject or dtype.fields is not None:
-                raise ProtocolError(f"array {info.filename!r} has disallowed dtype {dtype}")
-            nbytes = math.prod(shape) * dtype.itemsize
-            if nbytes > budget or nbytes != info.file_size - member.tell():
-                raise ProtocolError(f"array {info.filename!r} claims {nbytes} bytes; its member or the cap disagree")
-            data = member.read(nbytes)
-    except ProtocolError:
-        raise
-    except Exception as exc:  # a corrupt member can raise almost anything
-        raise ProtocolError(f"invalid array {info.filename!r}: {type(exc).__name__}: {exc}") from None
-    array_ = np.frombuffer(data, dtype=dtype).reshape(shape, order="F" if fortran else "C")
-    return array_.copy()
-
-
-def _insert_arrays(value: Any, arrays: dict[str, np.ndarray]) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {_ARRAY_KEY}:
-            try:
-                return arrays[value[_ARRAY_KEY]]
-            except (KeyError, TypeError):
-                raise ProtocolError(f"reference to unknown array {value[_ARRAY_KEY]!r}") from None
-        return {k: _insert_arrays(v, arrays) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_insert_arrays(v, arrays) for v in value]
-    return value

@@ -1,0 +1,55 @@
+"""What the student reads when a probe call brings back no value: one message per kind.
+
+The worker says what went wrong (``grader.worker.protocol.Failure``); ``STUDENT_MESSAGES``
+says it to the student, one entry per ``ErrorKind``. A kind nobody defined arrives as
+``INTERNAL``: the grader's own fault, which never blames the student's code.
+"""
+
+from __future__ import annotations
+
+from grader.domain import TaskSpec
+from grader.worker.protocol import ErrorKind, Failure
+
+
+def missing_code_message(task: TaskSpec) -> str:
+    return (f"No code for {task.id}: expected {task.filename} in the submission "
+            f"or notebook cells tagged `{task.module_tag}`.")
+
+
+def student_message(task: TaskSpec, failure: Failure) -> str:
+    """The entry of ``failure.kind``: its first text if the failure was at import, else its second."""
+    at_import, in_a_call = STUDENT_MESSAGES[failure.kind]
+    message = failure.message or ""  # a child that sent none
+    return (at_import if failure.during == "import" else in_a_call).format(
+        filename=task.filename, message=message, Message=f"{message[:1].upper()}{message[1:]}",
+        during=failure.during, ran=failure.during or "a check", at=f" ({failure.where})" if failure.where else "")
+
+
+def _same(text: str) -> tuple[str, str]:
+    return text, text
+
+
+_CRASHED = _same("{Message} while the grader ran `{ran}`: os._exit, a crash or running out of memory.")
+# What the student reads per kind, (at import, during a probe call). Fields: {filename}; the
+# worker's {message} ({Message} capitalised); {during}, the probe function ({ran}: or "a
+# check"); {at}, " (file, line N)" where the student's code was.
+STUDENT_MESSAGES: dict[ErrorKind, tuple[str, str]] = {
+    # written for the student where the fault was found: intake, the session, the loader, the contract
+    ErrorKind.MISSING_MODULE: _same("{message}"),
+    ErrorKind.UNREADABLE: _same("{message}"),
+    ErrorKind.MISSING_NAME: _same("{message}"),
+    ErrorKind.CONTRACT: _same("{message}"),
+    ErrorKind.NOT_IMPLEMENTED: _same("Not implemented yet: {filename} raises NotImplementedError{at}."),
+    ErrorKind.EXCEPTION: ("Importing {filename} failed{at}: {message}", "Your code raised {message}{at}"),
+    ErrorKind.EXIT: _same("Your code called sys.exit() while the grader ran `{during}`{at}."),
+    ErrorKind.TIMEOUT: ("Importing {filename} {message}: look for an endless loop at module level.",
+                        "Your code {message} while the grader ran `{during}`: look for an endless loop."),
+    ErrorKind.CRASHED: _CRASHED,
+    ErrorKind.WORKER_LOST: _CRASHED,
+    ErrorKind.INTERFERED: _same("{Message} while the grader ran `{ran}`: it was stopped, and this task cannot be "
+                                "graded."),
+    # the grader's own fault: what went wrong is for the staff (the check's details), never the student
+    ErrorKind.INTERNAL: _same("The grader itself failed while running this check (not your code's fault): "
+                              "please tell the course staff."),
+}
+INTERNAL_MESSAGE = STUDENT_MESSAGES[ErrorKind.INTERNAL][1]
