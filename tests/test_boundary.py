@@ -46,17 +46,19 @@ def test_the_boundary_covers_every_probe():
     assert len([p for p in SANDBOX_FILES if p.name == "probe.py"]) >= 5
 
 
-@pytest.mark.parametrize("path", TASK_PROBES, ids=lambda path: path.parent.name)
-def test_task_probes_use_the_probe_library_not_the_worker(path):
-    """A task's probe.py takes its helpers from grader.probes, the probes' public face.
+@pytest.mark.parametrize("path", [*TASK_PROBES, *GRADER.glob("probes/*.py")],
+                         ids=lambda path: str(path.relative_to(path.parent.parent)))
+def test_probes_use_the_probe_library_not_the_worker(path):
+    """A probe, and the probe library itself, import from grader.probes only.
 
-    ``grader.worker`` is the worker's own machinery (loading, the protocol, the jail): what
-    a probe needs of it (``ContractError``, ``exception_text``) grader.probes re-exports.
+    ``grader.worker`` is the machinery that runs probes (loading, the protocol, the jail);
+    it imports the library, never the other way round. What both sides need
+    (``ContractError``, ``exception_text``) lives in ``grader.probes.errors``.
     """
     for name in imported_modules(path):
         if name.split(".")[0] == "grader":
             assert name == "grader.probes" or name.startswith("grader.probes."), (
-                f"{path.parent.name}/probe.py imports {name}: import it from grader.probes")
+                f"{path.name} imports {name}: import it from grader.probes")
 
 
 def test_tasks_sharing_a_module_share_one_probe():

@@ -71,6 +71,14 @@ def test_each_layer_imports_only_the_layers_below_it(path):
     assert not wrong, f"{own} may import {sorted(ALLOWED[own])}; {path.name} imports {wrong}"
 
 
+@pytest.mark.parametrize("path", TRUSTED_FILES, ids=lambda path: str(path.relative_to(GRADER.parent)))
+def test_the_trusted_side_reaches_the_worker_only_through_its_protocol(path):
+    """The wire's records and kinds are the worker's public face; its loader, jail and child are not."""
+    inner = sorted(name for name in grader_imports(path)
+                   if layer(name) == "worker" and name != "grader.worker.protocol")
+    assert not inner, f"{path.name} imports {inner}: use grader.worker.protocol, the records on the wire"
+
+
 def import_graph() -> dict[str, set[str]]:
     files = [path for path in GRADER.rglob("*.py") if "public_tasks" not in path.parts]
     known = {module_name(path) for path in files}

@@ -5,9 +5,9 @@ A probe raises ``ContractError`` when student code returned something of the wro
 really came back. Which kind an object is, is decided by its real MRO
 (grader.probes.genuine), never by ``isinstance`` or by what the object says.
 
-``ContractError`` is the worker's own class (grader.worker.loader), so the worker reports
-it as a contract failure; probes take it from here, like ``exception_text`` and
-``error_text``, which turn a student's exception into one line of data.
+``ContractError`` (grader.probes.errors) is the class the worker's child reports as a
+contract failure; probes take it from here, like ``exception_text`` and ``error_text``,
+which turn a student's exception into one line of data.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any, Callable
 
 import keras
 
+from grader.probes.errors import ContractError, error_text, exception_text
 from grader.probes.genuine import class_label, inherits
 from grader.probes.values import described_type
-from grader.worker.loader import ContractError, error_text, exception_text
 
 __all__ = ["ContractError", "error_text", "exception_text", "expect_dataset", "expect_keras_object",
            "expect_layer", "expect_model", "seeded_keras_object"]

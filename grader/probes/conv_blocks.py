@@ -28,11 +28,11 @@ from typing import Any, Callable
 import numpy as np
 
 from grader.probes import op_convolutions, tracked
+from grader.probes.errors import ContractError, error_text
 from grader.probes.genuine import class_label, genuine_base, inherits
 from grader.probes.models import activation_name
 from grader.probes.trainability import trainability_report
 from grader.probes.values import plain_value
-from grader.worker.loader import ContractError, error_text
 
 
 def random_input(shape: tuple[int, ...], seed: int, scale: float = 1.0, shift: float = 0.0) -> np.ndarray:

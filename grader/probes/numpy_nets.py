@@ -22,9 +22,9 @@ from typing import Any
 
 import numpy as np
 
+from grader.probes.errors import ContractError
 from grader.probes.genuine import inherits, type_label
 from grader.probes.values import described_type
-from grader.worker.loader import ContractError
 
 
 def float_array(value: Any, what: str) -> np.ndarray:

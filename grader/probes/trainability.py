@@ -18,9 +18,9 @@ from typing import Any, Callable
 
 import numpy as np
 
+from grader.probes.errors import error_text
 from grader.probes.tracked import trainable_weights, weights
 from grader.probes.training import call_is_tf_function
-from grader.worker.loader import error_text
 
 MAX_VARIABLES = 200   # a probe's time stays bounded whatever the object holds
 

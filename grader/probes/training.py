@@ -22,9 +22,9 @@ import numpy as np
 from tensorflow.python.eager.polymorphic_function import tracing_compilation
 from tensorflow.python.eager.polymorphic_function.polymorphic_function import Function
 
+from grader.probes.errors import exception_text
 from grader.probes.tracked import trainable_weights
 from grader.probes.values import measured_scalar
-from grader.worker.loader import exception_text
 
 _tracing_count = Function.experimental_get_tracing_count
 _concrete_functions = Function._list_all_concrete_functions

@@ -18,8 +18,8 @@ import numpy as np
 from tensorflow.python.framework.dtypes import as_dtype
 from tensorflow.python.framework.ops import EagerTensor
 
+from grader.probes.errors import ContractError
 from grader.probes.genuine import OWN_CLASS, inherits, is_exactly, type_label
-from grader.worker.loader import ContractError
 
 _int_value = int.__int__
 _float_value = float.__float__

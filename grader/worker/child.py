@@ -15,9 +15,9 @@ import traceback
 import warnings
 from typing import Any
 
+from grader.probes.errors import ContractError, exception_text, shorten_paths_under
 from grader.worker import protocol
-from grader.worker.loader import (ContractError, MissingName, StudentCode, exception_text,
-                                  load_module, shorten_paths_under)
+from grader.worker.loader import MissingName, StudentCode, load_module
 
 MAX_MESSAGE_CHARS = 4000
 SESSION_BYTES = 1024 * 1024  # sessions and calls are small; a reply may be large, a request never
