@@ -62,3 +62,12 @@ def safe_id(name: str) -> str:
             out.append(char)
     result = "".join(out)
     return "%2E" + result[1:] if result.startswith(".") else result
+
+
+def utf8_text(data: bytes, filename: str, error: type[Exception], advice: str = "") -> str:
+    """``data`` as text (a BOM dropped), or ``error`` naming the file and the line of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(f"{filename}, line {line}: not valid UTF-8 text{advice}") from None

@@ -37,6 +37,13 @@ def test_bad_sources_are_named_with_their_line(catalog, tmp_path):
     assert submission.sources["task13_pipeline"].text.startswith("import tensorflow")  # BOM is fine
 
 
+@pytest.mark.parametrize("read, error, name", [(parse_answers, AnswersError, "answers.yaml"),
+                                                (tagged_cells, NotebookError, "quiz.ipynb")])
+def test_answers_and_notebooks_that_are_not_utf8_are_named_with_their_line(read, error, name):
+    with pytest.raises(error, match=rf"^{name}, line 3: not valid UTF-8 text"):
+        read(b"{\n\n \"caf\xe9\": 1}\n", name)
+
+
 def test_rejected_source_costs_only_its_task(grader, tmp_path):
     submission = make_submission(tmp_path)
     (submission / "task29_cnn.py").write_bytes(b"\xff\xfe not utf-8 at all")

@@ -18,7 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 
-from grader.text import clean_data
+from grader.text import clean_data, utf8_text
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_DEPTH = 50
@@ -119,12 +119,7 @@ def parse_answers(data: bytes, filename: str = "answers.yaml") -> dict:
     """Parse answers.yaml into ``{"task29": {...}, ...}``; raise AnswersError when unreadable."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise AnswersError(f"{filename} is larger than {MAX_ANSWERS_BYTES // 1024} KiB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise AnswersError(f"{filename}, line {line}: not valid UTF-8 text") from None
-    document = load_yaml(text, filename)
+    document = load_yaml(utf8_text(data, filename, AnswersError), filename)
     if document is None:
         return {}
     if not isinstance(document, dict):

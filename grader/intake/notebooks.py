@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from grader.text import clean
+from grader.text import clean, utf8_text
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 MAX_CELL_CHARS = 200_000
@@ -94,11 +94,7 @@ def python_only(source: str) -> str:
 def _parse(data: bytes, filename: str):
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise NotebookError(f"{filename} is larger than {MAX_NOTEBOOK_BYTES // (1024 * 1024)} MiB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise NotebookError(f"{filename}, line {line}: not valid UTF-8") from None
+    text = utf8_text(data, filename, NotebookError)
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

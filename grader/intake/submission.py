@@ -21,7 +21,7 @@ from grader.intake.answers_lint import lint_answers
 from grader.intake.archives import ArchiveError, extract_zip
 from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
-from grader.text import display_name, safe_id
+from grader.text import display_name, safe_id, utf8_text
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_HELPERS = 200
@@ -185,11 +185,7 @@ def decode_source(data: bytes, filename: str) -> str:
         if encoding and encoding.lower().replace("_", "-") not in ("utf-8", "utf8", "utf-8-sig"):
             raise SourceError(f"{filename}, line {number}: only UTF-8 source is accepted "
                               f"(found a '{encoding}' coding cookie)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{filename}, line {line}: not valid UTF-8 text; save the file as UTF-8") from None
+    return utf8_text(data, filename, SourceError, "; save the file as UTF-8")
 
 
 def _helper_modules(folder: StudentFolder, files: dict[str, Entry], task_modules: set[str],
