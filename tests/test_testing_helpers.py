@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader.testing import (NotJudged, array, assert_probabilities, check_num_classes, check_output_shapes,
-                            require_no_error)
+from grader.testing import (BadAnswer, NotJudged, array, assert_probabilities, check_choice, check_num_classes,
+                            check_output_shapes, require_no_error)
 from grader.testing.models import check_classifier_output, check_quiz_convolutions
 from grader.testing.pooling import check_model_builds_and_runs, describe_pooling
 from grader.testing.probabilities import probability_fault
@@ -221,3 +221,20 @@ def test_model_builds_and_runs_wants_one_row_per_image():
     check_model_builds_and_runs({"output": np.zeros((2, 10))})
     with pytest.raises(AssertionError, match=r"returns shape \(2, 7, 10\); expected \(2, num_classes\)"):
         check_model_builds_and_runs({"output": np.zeros((2, 7, 10))})
+
+
+# A structured choice in answers.yaml
+
+@pytest.mark.parametrize("written", ["MSE", " mse ", "'Mse'"])
+def test_a_choice_in_any_harmless_spelling_passes(written):
+    check_choice(written, ("MSE", "SE"), "MSE", "Choose the MSE.")
+
+
+def test_the_other_choice_fails_with_the_explanation():
+    with pytest.raises(AssertionError, match="^Choose the MSE: it does not grow with N.$"):
+        check_choice("SE", ("MSE", "SE"), "MSE", "Choose the MSE: it does not grow with N.")
+
+
+def test_a_choice_that_is_none_of_the_options_is_unreadable_not_wrong():
+    with pytest.raises(BadAnswer, match="expected one of MSE, SE"):
+        check_choice("the mean one", ("MSE", "SE"), "MSE", "Choose the MSE.")

@@ -19,6 +19,11 @@ def as_choice(value: Any, options: tuple[str, ...]) -> str:
     raise BadAnswer(f"expected one of {', '.join(options)}, got {str(value)[:60]!r}")
 
 
+def check_choice(value: Any, options: tuple[str, ...], correct: str, why: str) -> None:
+    """The answer names ``correct`` among ``options``, in any harmless spelling; else ``why`` explains it."""
+    assert as_choice(value, options) == correct, why
+
+
 def as_bool(value: Any) -> bool:
     """Accept true/false, yes/no and 'True'/'False' written as text."""
     if isinstance(value, bool):

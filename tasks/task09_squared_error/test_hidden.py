@@ -9,7 +9,7 @@ factor 2, the sign of the gradient) do not count here.
 import numpy as np
 import pytest
 
-from grader.testing import array, as_choice
+from grader.testing import array, check_choice
 
 
 def runs(probe):
@@ -58,8 +58,7 @@ def test_gradient_shrinks_with_sample_count(probe):
 @pytest.mark.points(2)
 def test_answer_choice(answers):
     """answers.yaml: task09.choice"""
-    given = as_choice(answers["choice"], ("MSE", "SE"))
-    assert given == "MSE", (
+    check_choice(answers["choice"], ("MSE", "SE"), "MSE", (
         "Choose the MSE: dividing by N makes the loss and its gradient independent of the number "
         "of samples, so the learning rate need not change with the batch size and losses of "
-        "different data sets compare. The SE grows with N.")
+        "different data sets compare. The SE grows with N."))

@@ -12,7 +12,7 @@ is replayed with NumPy so that the feedback can say when it is exactly what happ
 import numpy as np
 import pytest
 
-from grader.testing import array, as_choice
+from grader.testing import array, check_choice
 
 LARGE_RATE = 5.0
 
@@ -101,9 +101,8 @@ def test_backward_leaves_params_unchanged(probe):
 @pytest.mark.points(2)
 def test_answer_weights_used(answers):
     """answers.yaml: task54.weights_used"""
-    given = as_choice(answers["weights_used"], ("old", "updated"))
-    assert given == "old", (
+    check_choice(answers["weights_used"], ("old", "updated"), "old", (
         "delta of layer L is computed with the old weights of layer L+1, the ones the forward "
         "pass used: the gradient is the derivative of the loss at the current weights. Updated "
         "weights mix two different points in every gradient, and in a deep network the error "
-        "compounds layer by layer.")
+        "compounds layer by layer."))

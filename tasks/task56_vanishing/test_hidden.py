@@ -4,7 +4,7 @@ do not (for active units). Everything is computed from the student's own functio
 import numpy as np
 import pytest
 
-from grader.testing import array, as_choice
+from grader.testing import array, check_choice
 
 
 @pytest.mark.points(2)
@@ -61,9 +61,8 @@ def test_gradient_vanishes_through_deep_tanh_stack(probe):
 @pytest.mark.points(2)
 def test_answer_more_vanishing(answers):
     """answers.yaml: task56.more_vanishing"""
-    given = as_choice(answers["more_vanishing"], ("tanh", "relu"))
-    assert given == "tanh", (
+    check_choice(answers["more_vanishing"], ("tanh", "relu"), "tanh", (
         "tanh is more prone to vanishing gradients: it saturates for large |z|, where its "
         "derivative 1 - tanh(z)^2 is close to 0, and it is below 1 everywhere except at 0, so "
         "the product over many layers shrinks. ReLU's derivative is exactly 1 for every active "
-        "unit.")
+        "unit."))
