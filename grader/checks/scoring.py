@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from grader.checks.parts import combined_status, task_headline, task_parts, task_reason, task_status
 from grader.checks.written import written_checks
-from grader.domain import CheckResult, GradeRun, Submission, TaskScore, TaskSpec
+from grader.domain import CheckResult, GradeRun, SourceFile, Submission, TaskScore, TaskSpec
 
 __all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not_judged", "task_checks",
            "task_reason", "task_status"]
@@ -15,16 +15,21 @@ __all__ = ["rescore_run", "rescore_task", "score_run", "score_task", "settle_not
 def task_checks(task: TaskSpec, ran: list[CheckResult], submission: Submission) -> list[CheckResult]:
     """Every check of ``task``: the pytest checks that ran, with code locations as the student
     knows them (notebook cells), then one check per written part (or block)."""
-    source = submission.sources.get(task.module) if task.module else None
+    source = _source(task, submission)
     return [check.localized(source) for check in ran] + written_checks(task, submission)
 
 
 def score_task(task: TaskSpec, checks: list[CheckResult], submission: Submission) -> TaskScore:
-    source = submission.sources.get(task.module) if task.module else None
+    source = _source(task, submission)
     empty = TaskScore(id=task.id, quiz_task=task.quiz_task, title=task.title, score=0.0,
                       max_score=0.0, pending_max_score=0.0, status="missing", checks=(),
                       source=source.origin if source else "")
     return rescore_task(empty, checks)
+
+
+def _source(task: TaskSpec, submission: Submission) -> SourceFile | None:
+    """The student's code for ``task`` (a module or notebook cells), None for a task without code."""
+    return submission.sources.get(task.module) if task.module else None
 
 
 def rescore_task(task: TaskScore, checks: list[CheckResult]) -> TaskScore:

@@ -10,6 +10,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from grader.testing.observations import require_no_error
+
 Config = dict
 NUM_CLASSES_FIX = "Use the num_classes argument as the number of units of the last Dense layer instead of a fixed 10."
 
@@ -30,8 +32,8 @@ def check_output_shapes(configs: Iterable[Config], setting: Callable[[Config], s
     {expected}; ``hint(config)`` follows the student's error when the block raised.
     """
     for config in configs:
-        if config["error"]:
-            raise AssertionError(f"{setting(config)} raised {config['error']}. {hint(config)}".strip())
+        advice = hint(config) if config["error"] else ""
+        require_no_error(config, who=setting(config), after=f". {advice}" if advice else ".")
         want = expected(config)
         assert shape_matches(config["output_shape"], want), mismatch.format(
             setting=setting(config), got=tuple(config["output_shape"]), expected=tuple(want))

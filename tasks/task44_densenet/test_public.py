@@ -3,7 +3,7 @@ keeps height and width, and trains."""
 
 import pytest
 
-from grader.testing import check_output_shapes, not_judged
+from grader.testing import check_output_shapes, not_judged, require_no_error
 from grader.testing.trainability import check_every_variable_trains
 
 CONCATENATE = (
@@ -29,7 +29,7 @@ def _error_hint(config):
 
 
 def _raise_error(config):
-    raise AssertionError(f"{_setting(config)} raised {config['error']}. {_error_hint(config)}")
+    require_no_error(config, who=_setting(config), after=f". {_error_hint(config)}")
 
 
 def _check_channels(config):
