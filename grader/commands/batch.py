@@ -12,6 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from grader.catalog import Catalog, load_catalog
+from grader.commands.similarity import write_similarity
 from grader.course import batch_worker
 from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor, plan_jobs,
                                  recorded_hash, run_jobs, thread_executor)
@@ -59,6 +60,8 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     results, unreadable = _write_class_outputs(args.out, catalog)
     print(f"Graded {len(jobs) - len(failed)} now, {len(results)} in {args.out}: gradebook.csv, "
           "summary.html, review.html, review-scores.csv, submissions/<id>/")
+    if args.similarity:
+        write_similarity(args.path, args.out, catalog, catalog.select(options.tasks) if options.tasks else None)
     return EXIT_GRADER_FAILED if failed or unreadable else EXIT_GRADED
 
 

@@ -4,6 +4,7 @@
     grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
     grader batch DIR --out OUT [--jobs N]  a whole class: per-submission results, gradebook, summary
     grader merge OUT SHARD_OUT...          combine the output folders of sharded batch runs
+    grader similarity DIR --out OUT        similar code and answers across a class (staff)
     grader gradescope                      Gradescope's entry: /autograder/submission -> results.json
     grader classroom [PATH]                GitHub Classroom: public checks as a reporter payload
     grader build-kit --out DIR             the student wheel: engine and public checks only
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
+from grader.commands.similarity import add_similarity
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader, GraderError
 from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     for add in (_add_check, _add_grade, _add_batch, _add_merge, _add_gradescope, _add_classroom,
                 _add_build_kit, _add_answers_template):
         add(commands)
+    add_similarity(commands, _catalog)
     return parser
 
 
@@ -77,6 +80,8 @@ def _add_batch(commands) -> None:
     batch.add_argument("--shard", help="grade only shard i of N (i/N), for splitting a class")
     batch.add_argument("--docker", metavar="IMAGE", help="grade each submission in its own container")
     batch.add_argument("--manual", type=Path, metavar="FILE", help="teaching assistants' scores to merge in")
+    batch.add_argument("--similarity", action="store_true",
+                       help="also compare the class: similarity.html and similarity.csv (staff only)")
     _common(batch)
     batch.set_defaults(command=cmd_batch)
 
