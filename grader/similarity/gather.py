@@ -50,7 +50,7 @@ def gather(folder: Path, catalog: Catalog, tasks: tuple[TaskSpec, ...], material
     listing = discover(folder)
     jobs = jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(listing) > CHUNK:
-        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
             results = list(pool.map(read, listing, chunksize=CHUNK))
     else:
         results = [read(item) for item in listing]

@@ -68,6 +68,9 @@ def load_material(catalog: Catalog, quiz_path: Path | None = None) -> CourseMate
 
 
 def _read_modules(folder: Path, modules: list[str], problems: list[str]) -> dict[str, str]:
+    if not folder.is_dir():
+        problems.append(f"{folder}: not found; modules are compared without {folder.name}/")
+        return {}
     found = {}
     for module in modules:
         try:

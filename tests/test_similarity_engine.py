@@ -1,0 +1,187 @@
+"""The similarity engine's parts, each on its own: the quiz split, the index, shingles,
+groups, stable fingerprints, boilerplate, sources, and what it never reads or runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REFERENCE, ROOT, TEMPLATE
+
+from grader.similarity import code, text_match
+from grader.similarity.clusters import find_clusters
+from grader.similarity.compare import compare_class, matched_lines
+from grader.similarity.index import candidate_pairs, common_fingerprints
+from grader.similarity.material import parse_quiz
+from grader.similarity.model import CODE, QUIZ, PairMatch
+from grader.similarity.model import REFERENCE as FROM_REFERENCE
+
+QUIZ_TEXT = """Intro text.
+
+Task 1: First
+
+Why?
+
+Because it is so, and the model answer says a lot more about it.
+
+Task 2: Second
+
+Given:
+
+```
+def f(x):
+    return x
+```
+
+Find the error.
+"""
+
+
+def student(folder: Path, name: str, modules: dict[str, str] = {}, answers: dict | None = None) -> Path:
+    path = folder / name
+    path.mkdir(parents=True)
+    for module, source in modules.items():
+        (path / f"{module}.py").write_text(source)
+    if answers is not None:
+        (path / "answers.yaml").write_text(yaml.safe_dump(answers))
+    return path
+
+
+def test_the_quiz_splits_into_tasks_with_prose_and_fenced_code():
+    tasks = parse_quiz(QUIZ_TEXT)
+    assert sorted(tasks) == [1, 2]
+    assert "model answer" in tasks[1].prose and tasks[1].code == ()
+    assert tasks[2].code == ("def f(x):\n    return x\n",)
+    assert "def f" not in tasks[2].prose and "Find the error." in tasks[2].prose
+
+
+def test_the_bundled_quiz_holds_every_task_and_its_code():
+    tasks = parse_quiz((ROOT / "tasks" / "quiz.txt").read_text(encoding="utf-8"))
+    assert sorted(tasks) == list(range(1, 57))
+    assert any("class Classifier(tf.keras.Model)" in block for block in tasks[49].code)
+
+
+def test_the_index_pairs_documents_by_shared_fingerprints_and_drops_idioms():
+    documents = [{1, 2, 3, 4}, {1, 2, 3, 9}, {7, 8}, {4, 7, 8}]
+    assert candidate_pairs(documents, min_shared=2) == {(0, 1): 3, (2, 3): 2}
+    crowd = [{0, number} for number in range(1, 60)]
+    assert common_fingerprints(crowd, common_share=0.05) == {0}   # held by all 59: an idiom
+    assert common_fingerprints(crowd[:20], common_share=0.05) == set()  # 20 may still be a shared copy
+
+
+def test_shingles_ignore_case_punctuation_and_line_breaks():
+    first = text_match.shingle("The gradient VANISHES, because tanh saturates for large inputs!")
+    second = text_match.shingle("the gradient vanishes because\ntanh saturates for large inputs")
+    assert first.shingles == second.shingles
+    assert text_match.containment(first, second) == 1.0
+    spans = text_match.matched_spans(first, second)
+    assert spans == ((0, len("The gradient VANISHES, because tanh saturates for large inputs")),)
+
+
+def test_a_few_shared_words_are_no_evidence():
+    first = text_match.shingle("Deep networks learn features on their own from raw pixels.")
+    second = text_match.shingle("Features learned on their own need no hand engineering at all.")
+    assert text_match.containment(first, second) == 0.0
+
+
+def test_the_question_wording_is_boilerplate():
+    question = "What are potential drawbacks of deep learning methods?"
+    ignored = text_match.shingle(question).shingles
+    answer = text_match.shingle("Potential drawbacks of deep learning methods are cost and data.", ignored)
+    assert ("potential", "drawbacks", "of") not in answer.shingles
+    assert ("cost", "and", "data") in answer.shingles
+
+
+def test_groups_are_connected_components_of_three_or_more():
+    def pair(a, b, score, part="task29_cnn"):
+        return PairMatch(part, CODE, "task29", a, b, score, (), (), 1)
+
+    clusters = find_clusters([pair("a", "b", 0.9), pair("b", "c", 0.7), pair("x", "y", 0.8),
+                              pair("p", "q", 0.8, "task13_pipeline")])
+    assert [(c.part, c.members, c.best_score, c.weakest_link) for c in clusters] == [
+        ("task29_cnn", ("a", "b", "c"), 0.9, 0.7)]
+
+
+def test_matched_lines_counts_each_touched_line_once():
+    text = "one\ntwo\nthree\nfour\n"
+    assert matched_lines(text, ((0, 2), (1, 6), (14, 18))) == 3   # lines 1, 2 and 4
+
+
+def test_fingerprints_are_the_same_in_every_process():
+    source = (REFERENCE / "task29_cnn.py").read_text()
+    here = sorted(code.fingerprint(source, code.boilerplate_hashes([])).hashes)
+    script = ("import sys; from grader.similarity import code; "
+              "print(sorted(code.fingerprint(sys.stdin.read(), code.boilerplate_hashes([])).hashes))")
+    other = subprocess.run([sys.executable, "-c", script], input=source, capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout
+    assert str(here) == other.strip() and len(here) > 20
+
+
+def test_template_stubs_are_never_similar(tmp_path, catalog):
+    stub = {"task29_cnn": (TEMPLATE / "task29_cnn.py").read_text()}
+    for name in ("s1", "s2", "s3"):
+        student(tmp_path, name, stub)
+    report = compare_class(tmp_path, catalog, jobs=1)
+    assert report.pairs == [] and report.source_matches == []
+
+
+def test_a_renamed_copy_and_the_reference_are_found_and_kept_apart(tmp_path, catalog):
+    reference = (REFERENCE / "task13_pipeline.py").read_text()
+    original = reference.replace("dataset", "ds").replace("batch_size", "size_of_batch")
+    student(tmp_path, "ann", {"task13_pipeline": original})
+    student(tmp_path, "bob", {"task13_pipeline": "# my own work\n" + original.replace("ds", "data") + "\nprint(1)\n"})
+    report = compare_class(tmp_path, catalog, jobs=1)
+    [pair] = report.pairs
+    assert (pair.part, pair.a, pair.b) == ("task13_pipeline", "ann", "bob") and pair.score > 0.9
+    assert pair.note == "both are close to the hidden reference"
+    assert {(m.submission, m.source) for m in report.source_matches} == {("ann", FROM_REFERENCE), ("bob", FROM_REFERENCE)}
+    text = report.document("bob", "task13_pipeline").text
+    assert any("prepare_data" in text[start:end] for start, end in pair.b_spans)
+
+
+def test_an_answer_copied_from_the_quiz_is_shown_with_its_source(tmp_path, catalog):
+    quiz = parse_quiz((ROOT / "tasks" / "quiz.txt").read_text(encoding="utf-8"))
+    model_answer = quiz[1].prose.split("\n\n")[1]
+    student(tmp_path, "cat", answers={"task01": {"answer": model_answer}})
+    student(tmp_path, "dan", answers={"task01": {"answer": "Less manual work: the network finds useful "
+                                                           "features itself, and bigger data keeps helping."}})
+    report = compare_class(tmp_path, catalog, jobs=1)
+    assert [(m.part, m.submission, m.source) for m in report.source_matches] == [("task01.answer", "cat", QUIZ)]
+    assert report.pairs == []
+
+
+def test_an_unreadable_submission_costs_only_itself(tmp_path, catalog):
+    reference = (REFERENCE / "task29_cnn.py").read_text()
+    student(tmp_path, "eve", {"task29_cnn": reference})
+    student(tmp_path, "fay", {"task29_cnn": reference + "\n# mine\n"})
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not a zip at all")
+    report = compare_class(tmp_path, catalog, jobs=1)
+    assert [(p.a, p.b) for p in report.pairs] == [("eve", "fay")]
+    assert any(problem.startswith("broken") for problem in report.problems)
+
+
+def test_a_link_to_the_reference_is_never_read(tmp_path, catalog):
+    """Attack: a submission whose module is a symlink to the hidden reference."""
+    folder = student(tmp_path, "mal")
+    os.symlink(REFERENCE / "task29_cnn.py", folder / "task29_cnn.py")
+    with zipfile.ZipFile(tmp_path / "zipped.zip", "w") as archive:
+        info = zipfile.ZipInfo("task29_cnn.py")
+        info.external_attr = 0o120777 << 16   # a symlink entry
+        archive.writestr(info, str(REFERENCE / "task29_cnn.py"))
+    report = compare_class(tmp_path, catalog, jobs=1)
+    assert report.source_matches == [] and report.documents == {}
+    assert any("mal" in problem for problem in report.problems)
+
+
+@pytest.mark.slow
+def test_reading_in_parallel_finds_what_one_process_finds(tmp_path, catalog):
+    reference = (REFERENCE / "task40_residual.py").read_text()
+    for number in range(12):
+        student(tmp_path, f"p{number:02d}", {"task40_residual": reference + f"\nprint({number})\n" * (number % 3)})
+    one, two = compare_class(tmp_path, catalog, jobs=1), compare_class(tmp_path, catalog, jobs=2)
+    assert one.pairs == two.pairs and len(one.pairs) == 66 and len(one.clusters) == 1
