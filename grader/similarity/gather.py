@@ -3,6 +3,8 @@
 The work per submission (parsing its files, tokenising its modules) runs in processes of
 the grader's own: no student code runs in them, and what they return is the grader's own
 data. Fingerprints are stable hashes (``code``), so every child's compare with the others'.
+Children are forked, so a caller needs no ``if __name__ == "__main__"`` guard (spawn would);
+by then the grading of a batch has finished and no thread of ours holds a lock.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def gather(folder: Path, catalog: Catalog, tasks: tuple[TaskSpec, ...], material
     listing = discover(folder)
     jobs = jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(listing) > CHUNK:
-        with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             results = list(pool.map(read, listing, chunksize=CHUNK))
     else:
         results = [read(item) for item in listing]
