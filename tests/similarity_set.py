@@ -156,7 +156,8 @@ def rename_identifiers(source: str, rng: random.Random) -> str:
     return "".join(lines)
 
 
-def _top_level_blocks(source: str) -> tuple[list[str], list[tuple[str, ast.stmt]]] | None:
+def _top_level_blocks(source: str) -> tuple[list[str], list[tuple[str, ast.stmt]]]:
+    """Each top-level statement with the lines before it (comments, blanks); and the tail."""
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
     blocks: list[tuple[str, ast.stmt]] = []
