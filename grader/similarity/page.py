@@ -3,7 +3,9 @@ source match, and similarity.csv.
 
 Student text and ids only ever reach a page through Jinja2's autoescaping (highlighting cuts
 text into plain pieces, the template wraps them) and the spreadsheet through ``csv_cell``.
-The pages hold no script: filters are CSS on radio inputs, so they work with JavaScript off.
+The pages hold no script: filters are CSS on radio inputs, so they work with JavaScript off,
+and each page's Content-Security-Policy forbids every script, so one that got past the
+escaping would still not run.
 """
 
 from __future__ import annotations
