@@ -37,7 +37,8 @@ CODE_B = (f"{SCRIPT}\nimport tensorflow as tf\n\ndef make(y):\n"
 CODE_C = "import tensorflow as tf\n\ndef net(z):\n    return tf.keras.layers.Conv2D(32, 3)(z)"
 WRITTEN_A = ("Überanpassung: the model memorises the training set — 過学習. \x1b[31mred\x1b[0m "
              "and \u202eevil\u202c\n" + "long " * 400 + "\n")
-WRITTEN_D = "The model memorises the training set — 過学習, and fails on new data.\n"
+HOSTILE = "<img src=x onerror=\"document.title='PWNED'\">"
+WRITTEN_D = f"The model memorises the training set — 過学習, and fails on new data. {HOSTILE}\n"
 PIPE_A = "ds = ds.map(f).batch(32)\nds = ds.prefetch(1)\n"
 PIPE_B = "ds = ds.map(g).batch(32)\r\nds = ds.prefetch(1)\r\n"
 FORMULA_ID, MARKUP_ID = "=HYPERLINK(\"http://x\",\"y\")", "<i>mallory</i>"
@@ -154,11 +155,14 @@ def test_no_student_markup_reaches_any_page_and_the_text_shows_escaped(out):
         text = path.read_text(encoding="utf-8")
         assert "<script" not in text.lower(), f"{path.name} holds a script tag"
         assert "</textarea>" not in text and "<i>mallory" not in text and "<b>" not in text, path.name
+        assert "<img" not in text and "PWNED'\">" not in text, path.name
         assert "\x1b" not in text and "\u202e" not in text, f"{path.name} holds a raw control character"
     pair = (out / "pairs" / "1.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pair and "&lt;/textarea&gt;" in pair
     assert "{{ x }} {% if %}" in pair and "&#34;" in pair and "&amp;" in pair  # template syntax as text
     main = (out / "similarity.html").read_text(encoding="utf-8")
+    policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+    assert all(policy in path.read_text(encoding="utf-8") for path in _html_files(out))  # no script may run
     assert "&lt;i&gt;mallory&lt;/i&gt;" in main and "&lt;b&gt;here&lt;/b&gt;" in main
 
 
@@ -267,3 +271,112 @@ def test_a_second_run_removes_the_numbered_pages_the_first_left(tmp_path):
     report.pairs = report.pairs[:2]
     write_similarity_outputs(report, tmp_path)
     assert sorted(path.name for path in (tmp_path / "pairs").iterdir()) == ["1.html", "2.html", "notes.html"]
+
+
+# --- In a real browser: Debian's Chromium, headless ------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Runs Chromium with a new empty profile each time; skips without it, except on CI."""
+    if not CHROMIUM.is_file():
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/run installs it when run as root")
+        pytest.skip("no /usr/bin/chromium (Debian's package: apt-get install -y chromium); CI installs it")
+    profiles = iter(range(1_000))
+
+    def run(*args: str) -> str:
+        profile = tmp_path / f"profile-{next(profiles)}"
+        profile.mkdir()
+        result = subprocess.run([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, f"chromium exited {result.returncode}: {result.stderr[-2000:]}"
+        return result.stdout
+    return run
+
+
+def test_in_chromium_marks_render_and_student_script_stays_text(browser, out):
+    page = out / "pairs" / "1.html"
+    dom = browser("--dump-dom", page.as_uri())
+    assert "<script" not in dom.lower() and "<img" not in dom, "student text became an element"
+    assert '<mark data-span="0">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in dom
+    assert dom.count("<mark") == page.read_text(encoding="utf-8").count("<mark") > 0
+    assert "&lt;/textarea&gt;" in dom and "<textarea" not in dom
+    quiz = browser("--dump-dom", (out / "sources" / "2.html").as_uri())
+    assert "PWNED" not in re.search(r"<title>(.*?)</title>", quiz).group(1)
+    assert "&lt;img src=x onerror=\"document.title='PWNED'\"&gt;" in quiz
+
+
+def test_in_chromium_the_pages_own_policy_runs_no_script_even_one_that_got_in(browser, out, tmp_path):
+    """As if escaping had failed: a copy with a script and a handler injected runs neither.
+
+    Chromium's ``--blink-settings=scriptEnabled=false`` also stops ``--dump-dom`` and
+    ``--screenshot`` (they print and write nothing), so the page's own policy is what keeps
+    script off here; the page renders in full all the same.
+    """
+    canary = ("<script>document.title = 'RAN'; document.body.append('SCRIPT-RAN')</script>"
+              "<img src=x onerror=\"document.body.append('HANDLER-RAN')\">")
+    copy = tmp_path / "injected.html"
+    copy.write_text((out / "pairs" / "1.html").read_text(encoding="utf-8").replace("</main>", canary + "</main>"))
+    dom = browser("--dump-dom", copy.as_uri())
+    assert "SCRIPT-RAN</" not in dom and "HANDLER-RAN</" not in dom and "<title>Similarity: " in dom
+    assert '<mark data-span="0">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in dom
+
+
+def _visible_rows_after_clicks(out: Path, tmp_path: Path, browser, settings: list[tuple[str, str]]) -> list:
+    """The page as a person uses it: click a task and a level label, count what is still shown.
+
+    Only this test's copy gets a script, to click and count; the page itself has none, and
+    the filtering it sees is the page's own CSS.
+    """
+    probe = """<script>
+const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0).length;
+const result = SETTINGS.map(([task, level]) => {
+  document.querySelector(`label[for=${task}]`).click();
+  document.querySelector(`label[for=${level}]`).click();
+  return [shown("section.task tr.row"), shown("section.task")];
+});
+const pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = JSON.stringify(result);
+document.body.append(pre);
+</script>""".replace("SETTINGS", json.dumps(settings))
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
+                  (out / "similarity.html").read_text(encoding="utf-8"))  # the policy would stop the probe
+    copy = tmp_path / "similarity-probe.html"
+    copy.write_text(page.replace("</body>", probe + "</body>"))
+    dom = browser("--dump-dom", copy.as_uri())
+    return json.loads(unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom).group(1)))
+
+
+def test_in_chromium_the_task_and_score_filters_hide_rows_and_empty_sections(report, out, tmp_path, browser):
+    tasks = sorted({pair.task_id for pair in report.pairs} | {m.task_id for m in report.source_matches})
+    settings = [("f-tall", "f-m0"), ("f-t3", "f-m0"), ("f-t3", "f-m80"), ("f-tall", "f-m80"), ("f-tall", "f-m90"),
+                ("f-t1", "f-m60")]
+    expected = []
+    for task, level in settings:
+        rows = [pair for pair in report.pairs
+                if (task == "f-tall" or pair.task_id == tasks[int(task[3:]) - 1])
+                and round(100 * pair.score) >= int(level[3:])]
+        expected.append([len(rows), len({pair.task_id for pair in rows})])
+    assert expected[0] == [5, 3] and expected[-1] == [0, 0]
+    assert _visible_rows_after_clicks(out, tmp_path, browser, settings) == expected
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n" and header[12:16] == b"IHDR", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_in_chromium_a_side_by_side_page_screenshots_as_a_full_page_not_a_blank_one(out, tmp_path, browser):
+    blank = tmp_path / "blank.html"
+    blank.write_text("<!DOCTYPE html><title>blank</title><body style='background:#f6f8fa'></body>")
+    shots = {}
+    for name, page in (("pair", out / "pairs" / "1.html"), ("blank", blank)):
+        shots[name] = tmp_path / f"{name}.png"
+        browser(f"--screenshot={shots[name]}", "--window-size=1280,900", page.as_uri())
+        assert shots[name].is_file() and _png_size(shots[name]) == (1280, 900)
+    assert shots["pair"].stat().st_size > 5 * shots["blank"].stat().st_size + 10_000
