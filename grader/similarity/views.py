@@ -54,7 +54,8 @@ def _sections(report: SimilarityReport, tasks: dict[str, int]) -> list[dict]:
         parts = [{"part": part, "kind": rows[0][1].kind, "rows": [_pair_row(i, p, tasks) for i, p in rows]}
                  for part, group in groupby(in_task, key=lambda item: item[1].part)
                  for rows in [list(group)]]
-        sections.append({"task_id": task_id, "task": tasks[task_id], "parts": parts})
+        count = sum(len(part["rows"]) for part in parts)
+        sections.append({"task_id": task_id, "task": tasks[task_id], "parts": parts, "count": count})
     return sections
 
 
