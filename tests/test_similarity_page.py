@@ -273,6 +273,12 @@ def test_a_second_run_removes_the_numbered_pages_the_first_left(tmp_path):
     assert sorted(path.name for path in (tmp_path / "pairs").iterdir()) == ["1.html", "2.html", "notes.html"]
 
 
+
+def test_the_same_report_gives_the_same_bytes(tmp_path):
+    first = write_similarity_outputs(make_report(), tmp_path / "first")
+    second = write_similarity_outputs(make_report(), tmp_path / "second")
+    assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
+
 # --- In a real browser: Debian's Chromium, headless ------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
