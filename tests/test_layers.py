@@ -5,6 +5,7 @@ Low to high: the vocabulary (``domain``, ``catalog``, ``text``, ``exit_codes``);
 ``ErrorKind`` of the failures they meet), ``sandbox`` (the worker's launcher and client);
 ``checks`` (pytest in the trusted process); ``engine`` (one submission end to end);
 ``outputs`` (a finished run to files, never grading); ``course`` (a whole class);
+``similarity`` (a class's similarity findings as staff pages and a spreadsheet);
 ``commands`` (argparse and exit codes). A layer imports only the layers its rule names.
 The sandbox side (``worker``, ``probes``) has its own rule in test_boundary.py.
 """
@@ -27,7 +28,8 @@ ALLOWED = {
     "engine": VOCABULARY | {"intake", "testing", "checks", "sandbox", "worker"},
     "outputs": VOCABULARY,
     "course": VOCABULARY | {"intake", "testing", "checks", "sandbox", "worker", "engine", "outputs"},
-    "commands": VOCABULARY | {"intake", "checks", "sandbox", "engine", "outputs", "course"},
+    "similarity": VOCABULARY | {"intake", "checks", "outputs", "course"},
+    "commands": VOCABULARY | {"intake", "checks", "sandbox", "engine", "outputs", "course", "similarity"},
     "__main__": {"commands"},
 }
 TRUSTED_FILES = sorted(path for path in GRADER.rglob("*.py") if "public_tasks" not in path.parts
