@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "reference"
 ALTERNATIVE = ROOT / "tests" / "alternative"
 TEMPLATE = ROOT / "student_template"
-QUIZ = Path("/work/shared/quiz.txt")
+QUIZ = ROOT / "tasks" / "quiz.txt"
 
 # Names the contract requires (TASKS.md), the Keras hooks a layer or model relies on, and
 # the parameter names graders may pass by keyword: never renamed.
