@@ -19,6 +19,7 @@ import numpy as np
 from copydetect import CodeFingerprint, compare_files
 
 from grader.similarity.index import candidate_pairs, common_fingerprints
+from grader.similarity.masking import masked
 from grader.similarity.model import Spans
 
 NOISE = 25               # shortest match that counts, in filtered characters (copydetect's default)
@@ -86,7 +87,7 @@ def compare(prints: list[CodeFingerprint], first: int, second: int) -> CodeMatch
 
 
 def _fingerprint(text: str, window: int = WINDOW, boilerplate: np.ndarray | None = None) -> CodeFingerprint:
-    return CodeFingerprint("module.py", NOISE, window, boilerplate=boilerplate, fp=io.StringIO(text))
+    return CodeFingerprint("module.py", NOISE, window, boilerplate=boilerplate, fp=io.StringIO(masked(text)))
 
 
 def _spans(slices: np.ndarray) -> Spans:
