@@ -65,24 +65,23 @@ def _compare_code(report: SimilarityReport, documents: list[Document], prints: l
 
 def _compare_written(report: SimilarityReport, documents: list[Document], material: CourseMaterial,
                      task: TaskSpec) -> None:
-    questions = {key for part in task.written for key in text_match.shingle(part.question).shingles}
-    shingled = [text_match.shingle(doc.text, questions) for doc in documents]
+    ignored = frozenset().union(*(text_match.question_words(part.question) for part in task.written))
+    words = [text_match.content_words(doc.text, ignored) for doc in documents]
     quiz_task = material.quiz.get(task.quiz_task)
     if quiz_task is not None:
-        _compare_with_quiz(report, documents, shingled, text_match.shingle(quiz_task.prose, questions), task)
-    sets = [item.shingles for item in shingled]
-    common = common_fingerprints(sets)
-    sets = [shingles - common for shingles in sets]
-    for (first, second), _ in candidate_pairs(sets, text_match.MIN_SHARED).items():
-        score = text_match.containment(shingled[first], shingled[second])
+        _compare_with_quiz(report, documents, words, text_match.content_words(quiz_task.prose, ignored), task)
+    keys = [set(item.bigrams) for item in words]
+    common = common_fingerprints(keys)
+    for (first, second), _ in candidate_pairs([bigrams - common for bigrams in keys], 2).items():
+        score = text_match.pair_score(words[first], words[second])
         if score >= report.thresholds.written:
             report.pairs.append(_pair(documents[first], documents[second], score,
-                                      text_match.matched_spans(shingled[first], shingled[second]),
-                                      text_match.matched_spans(shingled[second], shingled[first])))
+                                      text_match.matched_spans(words[first], words[second]),
+                                      text_match.matched_spans(words[second], words[first])))
 
 
-def _compare_with_quiz(report, documents, shingled, quiz, task: TaskSpec) -> None:
-    for document, student in zip(documents, shingled):
+def _compare_with_quiz(report, documents, words, quiz, task: TaskSpec) -> None:
+    for document, student in zip(documents, words):
         score = text_match.share_of(student, quiz)
         if score >= report.thresholds.quiz:
             report.source_matches.append(SourceMatch(
