@@ -81,7 +81,7 @@ def make_report() -> SimilarityReport:
     quiz = SourceMatch("task08.a", WRITTEN, "task08", FORMULA_ID, QUIZ, "quiz.txt, Task 8", 0.6,
                        (_span(WRITTEN_D, "memorises the training set"),))
     return SimilarityReport(
-        thresholds=Thresholds(), submissions=("alice", "bob", MARKUP_ID, FORMULA_ID, "eve"),
+        thresholds=Thresholds(code=0.6, written=0.5, reference=0.6, quiz=0.5), submissions=("alice", "bob", MARKUP_ID, FORMULA_ID, "eve"),
         documents={(d.submission, d.part): d for d in docs}, pairs=pairs,
         clusters=[Cluster("task29_cnn", CODE, "task29", ("alice", "bob", MARKUP_ID), 0.91, 0.66)],
         source_matches=[reference, quiz], problems=["eve: homework.ipynb is not JSON <b>here</b>"])
