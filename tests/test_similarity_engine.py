@@ -17,7 +17,7 @@ from grader.similarity import code, text_match
 from grader.similarity.clusters import find_clusters
 from grader.similarity.compare import compare_class, matched_lines
 from grader.similarity.index import candidate_pairs, common_fingerprints
-from grader.similarity.masking import masked
+from grader.similarity.masking import masked, unmasked_spans
 from grader.similarity.material import parse_quiz
 from grader.similarity.model import CODE, QUIZ, PairMatch
 from grader.similarity.model import REFERENCE as FROM_REFERENCE
@@ -207,3 +207,9 @@ def test_a_copy_with_a_print_after_every_line_is_still_a_copy():
                     for line in source.splitlines())
     prints = [code.fingerprint(text, code.boilerplate_hashes([])) for text in (source, noisy)]
     assert code.compare(prints, 0, 1).score > 0.95
+
+
+def test_a_blanked_print_inside_a_match_is_never_marked():
+    source = "x = 1\nprint('noise')\ny = 2\n"
+    assert unmasked_spans(source, ((0, len(source)),)) == ((0, 5), (21, 26))
+    assert unmasked_spans(source, ((2, 5),)) == ((2, 5),)

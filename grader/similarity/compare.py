@@ -17,6 +17,7 @@ from grader.similarity import code, text_match
 from grader.similarity.clusters import find_clusters
 from grader.similarity.gather import boilerplate, gather
 from grader.similarity.index import candidate_pairs, common_fingerprints
+from grader.similarity.masking import unmasked_spans
 from grader.similarity.material import CourseMaterial, load_material
 from grader.similarity.model import (CODE, QUIZ, REFERENCE, Document, PairMatch, SimilarityReport,
                                      SourceMatch, Spans, Thresholds)
@@ -52,15 +53,18 @@ def _compare_code(report: SimilarityReport, documents: list[Document], prints: l
     if reference is not None:
         prints = prints + [code.fingerprint(reference, boilerplate)]
     lowest = min(report.thresholds.code, report.thresholds.reference)
+    texts = [doc.text for doc in documents] + [reference]
     for match in code.matching_pairs(prints, lowest):
         first, second = documents[match.first], (documents + [None])[match.second]
+        first_spans = unmasked_spans(texts[match.first], match.first_spans)
+        second_spans = unmasked_spans(texts[match.second], match.second_spans)
         if second is None:
             if match.score >= report.thresholds.reference:
                 report.source_matches.append(SourceMatch(
                     part, CODE, first.task_id, first.submission, REFERENCE, f"reference/{part}.py",
-                    match.score, match.first_spans, reference, match.second_spans))
+                    match.score, first_spans, reference, second_spans))
         elif match.score >= report.thresholds.code:
-            report.pairs.append(_pair(first, second, match.score, match.first_spans, match.second_spans))
+            report.pairs.append(_pair(first, second, match.score, first_spans, second_spans))
 
 
 def _compare_written(report: SimilarityReport, documents: list[Document], material: CourseMaterial,

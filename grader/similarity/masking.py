@@ -71,3 +71,28 @@ def _char_offset(chars: list[str], line_start: int, byte_offset: int) -> int:
         count += len(chars[index].encode("utf-8", "surrogatepass"))
         index += 1
     return index - line_start
+
+
+def unmasked_spans(source: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``spans`` without the blanked statements inside them, so a page never marks a
+    ``print`` the comparison ignored as matched; edges trimmed of whitespace."""
+    blanked = masked(source)
+    pieces = []
+    for start, end in spans:
+        piece_start = None
+        for index in range(start, min(end, len(source)) + 1):
+            kept = index < end and not (blanked[index] == " " and source[index] != " ")
+            if kept and piece_start is None:
+                piece_start = index
+            elif not kept and piece_start is not None:
+                pieces.append(_trimmed(source, piece_start, index))
+                piece_start = None
+    return tuple(piece for piece in pieces if piece[0] < piece[1])
+
+
+def _trimmed(source: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return start, end
