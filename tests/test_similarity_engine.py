@@ -14,12 +14,12 @@ import yaml
 from conftest import REFERENCE, ROOT, TEMPLATE
 
 from grader.similarity import code, text_match
-from grader.similarity.clusters import find_clusters
-from grader.similarity.compare import compare_class, matched_lines
+from grader.similarity.clusters import part_clusters
+from grader.similarity.compare import MAX_LISTED, compare_class, matched_lines
 from grader.similarity.index import candidate_pairs, common_fingerprints
 from grader.similarity.masking import masked, unmasked_spans
 from grader.similarity.material import parse_quiz
-from grader.similarity.model import CODE, QUIZ, PairMatch
+from grader.similarity.model import CODE, QUIZ
 from grader.similarity.model import REFERENCE as FROM_REFERENCE
 
 QUIZ_TEXT = """Intro text.
@@ -100,13 +100,21 @@ def test_the_question_wording_is_boilerplate():
 
 
 def test_groups_are_connected_components_of_three_or_more():
-    def pair(a, b, score, part="task29_cnn"):
-        return PairMatch(part, CODE, "task29", a, b, score, (), (), 1)
-
-    clusters = find_clusters([pair("a", "b", 0.9), pair("b", "c", 0.7), pair("x", "y", 0.8),
-                              pair("p", "q", 0.8, "task13_pipeline")])
+    links = [("a", "b", 0.9), ("b", "c", 0.7), ("x", "y", 0.8)]
+    clusters = part_clusters("task29_cnn", CODE, "task29", links)
     assert [(c.part, c.members, c.best_score, c.weakest_link) for c in clusters] == [
         ("task29_cnn", ("a", "b", "c"), 0.9, 0.7)]
+
+
+def test_a_class_sharing_one_answer_lists_the_best_pairs_and_groups_them_all(tmp_path, catalog):
+    answer = ("Tanh saturates for large inputs of either sign, its derivative is at most one and "
+              "shrinks fast, so deep stacks multiply many small factors and early layers stop learning.")
+    for number in range(16):
+        student(tmp_path, f"q{number:02d}", answers={"task56": {"answer": answer + " " * number}})
+    report = compare_class(tmp_path, catalog, jobs=1)
+    [cluster] = report.clusters
+    assert MAX_LISTED == 100 and len(cluster.members) == 16    # 16 students: 120 pairs
+    assert len(report.pairs) == 100 and report.unlisted == {"task56.explanation": 20}
 
 
 def test_matched_lines_counts_each_touched_line_once():

@@ -61,7 +61,9 @@ def write_similarity(submissions: Path, out: Path, catalog: Catalog, tasks: tupl
     write_similarity_outputs(report, out)
     for problem in report.problems:
         print(terminal(f"grader similarity: {problem}"), file=sys.stderr)
-    print(f"Compared {len(report.submissions)} submissions: {len(report.pairs)} pairs, "
+    listed = f" ({len(report.pairs)} listed)" if report.unlisted else ""
+    print(f"Compared {len(report.submissions)} submissions: "
+          f"{len(report.pairs) + sum(report.unlisted.values())} pairs{listed}, "
           f"{len(report.clusters)} groups of 3 or more, {len(report.source_matches)} close to the "
           f"reference or the quiz; wrote {out / 'similarity.html'} and similarity.csv (staff only)")
 

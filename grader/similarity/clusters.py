@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from grader.similarity.model import Cluster, PairMatch
+from grader.similarity.model import Cluster
 
 MIN_MEMBERS = 3
 
 
-def find_clusters(pairs: list[PairMatch]) -> list[Cluster]:
-    by_part: dict[str, list[PairMatch]] = defaultdict(list)
-    for pair in pairs:
-        by_part[pair.part].append(pair)
-    clusters = []
-    for part_pairs in by_part.values():
-        clusters += _part_clusters(part_pairs)
-    return sorted(clusters, key=lambda cluster: (-len(cluster.members), -cluster.best_score, cluster.part))
-
-
-def _part_clusters(pairs: list[PairMatch]) -> list[Cluster]:
+def part_clusters(part: str, kind: str, task_id: str, links: list[tuple[str, str, float]]) -> list[Cluster]:
+    """The groups of one part, from every link ``(a, b, score)`` above its threshold."""
     parent: dict[str, str] = {}
 
     def root(member: str) -> str:
@@ -32,16 +23,20 @@ def _part_clusters(pairs: list[PairMatch]) -> list[Cluster]:
             member = parent[member]
         return member
 
-    for pair in pairs:
-        parent[root(pair.a)] = root(pair.b)
-    groups: dict[str, list[PairMatch]] = defaultdict(list)
-    for pair in pairs:
-        groups[root(pair.a)].append(pair)
+    for a, b, _ in links:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for link in links:
+        groups[root(link[0])].append(link)
     clusters = []
-    for links in groups.values():
-        members = tuple(sorted({name for pair in links for name in (pair.a, pair.b)}))
+    for group in groups.values():
+        members = tuple(sorted({name for a, b, _ in group for name in (a, b)}))
         if len(members) >= MIN_MEMBERS:
-            scores = [pair.score for pair in links]
-            first = links[0]
-            clusters.append(Cluster(first.part, first.kind, first.task_id, members, max(scores), min(scores)))
+            scores = [score for _, _, score in group]
+            clusters.append(Cluster(part, kind, task_id, members, max(scores), min(scores)))
     return clusters
+
+
+def ranked(clusters: list[Cluster]) -> list[Cluster]:
+    return sorted(clusters, key=lambda cluster: (-len(cluster.members), -cluster.best_score, cluster.part,
+                                                 cluster.members))

@@ -14,13 +14,15 @@ from pathlib import Path
 from grader.catalog import Catalog
 from grader.domain import TaskSpec
 from grader.similarity import code, text_match
-from grader.similarity.clusters import find_clusters
+from grader.similarity.clusters import part_clusters, ranked
 from grader.similarity.gather import boilerplate, gather
 from grader.similarity.index import candidate_pairs, common_fingerprints
 from grader.similarity.masking import unmasked_spans
 from grader.similarity.material import CourseMaterial, load_material
 from grader.similarity.model import (CODE, QUIZ, REFERENCE, Document, PairMatch, SimilarityReport,
                                      SourceMatch, Spans, Thresholds)
+
+MAX_LISTED = 100  # pairs listed per part, best first; every pair above the threshold still forms groups
 
 
 def compare_class(folder: Path, catalog: Catalog, thresholds: Thresholds = Thresholds(),
@@ -54,17 +56,20 @@ def _compare_code(report: SimilarityReport, documents: list[Document], prints: l
         prints = prints + [code.fingerprint(reference, boilerplate)]
     lowest = min(report.thresholds.code, report.thresholds.reference)
     texts = [doc.text for doc in documents] + [reference]
+    found, evidence = [], {}
     for match in code.matching_pairs(prints, lowest):
-        first, second = documents[match.first], (documents + [None])[match.second]
-        first_spans = unmasked_spans(texts[match.first], match.first_spans)
-        second_spans = unmasked_spans(texts[match.second], match.second_spans)
-        if second is None:
+        spans = (unmasked_spans(texts[match.first], match.first_spans),
+                 unmasked_spans(texts[match.second], match.second_spans))
+        if match.second == len(documents):
             if match.score >= report.thresholds.reference:
+                first = documents[match.first]
                 report.source_matches.append(SourceMatch(
                     part, CODE, first.task_id, first.submission, REFERENCE, f"reference/{part}.py",
-                    match.score, first_spans, reference, second_spans))
+                    match.score, spans[0], reference, spans[1]))
         elif match.score >= report.thresholds.code:
-            report.pairs.append(_pair(first, second, match.score, first_spans, second_spans))
+            found.append((match.score, match.first, match.second))
+            evidence[(match.first, match.second)] = spans
+    _list_pairs(report, documents, found, lambda first, second: evidence[(first, second)])
 
 
 def _compare_written(report: SimilarityReport, documents: list[Document], material: CourseMaterial,
@@ -76,12 +81,28 @@ def _compare_written(report: SimilarityReport, documents: list[Document], materi
         _compare_with_quiz(report, documents, words, text_match.content_words(quiz_task.prose, ignored), task)
     keys = [set(item.bigrams) for item in words]
     common = common_fingerprints(keys)
+    found = []
     for (first, second), _ in candidate_pairs([bigrams - common for bigrams in keys], 2).items():
         score = text_match.pair_score(words[first], words[second])
         if score >= report.thresholds.written:
-            report.pairs.append(_pair(documents[first], documents[second], score,
-                                      text_match.matched_spans(words[first], words[second]),
-                                      text_match.matched_spans(words[second], words[first])))
+            found.append((score, first, second))
+    _list_pairs(report, documents, found, lambda first, second: (
+        text_match.matched_spans(words[first], words[second]), text_match.matched_spans(words[second], words[first])))
+
+
+def _list_pairs(report: SimilarityReport, documents: list[Document], found: list[tuple[float, int, int]],
+                spans_of) -> None:
+    """Every pair above the threshold links its group; the best MAX_LISTED of a part are
+    listed with their evidence (a class that all handed in the quiz's answer would
+    otherwise list every pair of it)."""
+    found.sort(key=lambda item: (-item[0], documents[item[1]].submission, documents[item[2]].submission))
+    sample = documents[0]
+    report.clusters += part_clusters(sample.part, sample.kind, sample.task_id, [
+        (documents[first].submission, documents[second].submission, score) for score, first, second in found])
+    for score, first, second in found[:MAX_LISTED]:
+        report.pairs.append(_pair(documents[first], documents[second], score, *spans_of(first, second)))
+    if len(found) > MAX_LISTED:
+        report.unlisted[sample.part] = len(found) - MAX_LISTED
 
 
 def _compare_with_quiz(report, documents, words, quiz, task: TaskSpec) -> None:
@@ -115,7 +136,7 @@ def _finish(report: SimilarityReport, documents: dict[tuple[str, str], Document]
     report.pairs = sorted((_noted(pair, near) for pair in report.pairs),
                           key=lambda pair: (-pair.score, pair.part, pair.a, pair.b))
     report.source_matches.sort(key=lambda match: (match.source, -match.score, match.part, match.submission))
-    report.clusters = find_clusters(report.pairs)
+    report.clusters = ranked(report.clusters)
     cited = {(pair.a, pair.part) for pair in report.pairs} | {(pair.b, pair.part) for pair in report.pairs}
     cited |= {(match.submission, match.part) for match in report.source_matches}
     report.documents = {key: documents[key] for key in sorted(cited)}

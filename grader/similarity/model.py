@@ -97,6 +97,7 @@ class SimilarityReport:
     clusters: list[Cluster] = field(default_factory=list)
     source_matches: list[SourceMatch] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)             # unreadable submissions, named
+    unlisted: dict[str, int] = field(default_factory=dict)        # part -> pairs above threshold not listed
 
     def document(self, submission: str, part: str) -> Document:
         return self.documents[(submission, part)]

@@ -51,7 +51,8 @@ def _sections(report: SimilarityReport, tasks: dict[str, int]) -> list[dict]:
                      key=lambda item: (item[1].task_id, item[1].part, -item[1].score, item[1].a, item[1].b))
     sections = []
     for task_id, in_task in groupby(indexed, key=lambda item: item[1].task_id):
-        parts = [{"part": part, "kind": rows[0][1].kind, "rows": [_pair_row(i, p, tasks) for i, p in rows]}
+        parts = [{"part": part, "kind": rows[0][1].kind, "rows": [_pair_row(i, p, tasks) for i, p in rows],
+                  "unlisted": report.unlisted.get(part, 0)}
                  for part, group in groupby(in_task, key=lambda item: item[1].part)
                  for rows in [list(group)]]
         count = sum(len(part["rows"]) for part in parts)
@@ -86,7 +87,7 @@ def main_view(report: SimilarityReport) -> dict:
                        ("hidden reference", percent(t.reference)), ("quiz's model answer", percent(t.quiz))],
         "problems": list(report.problems), "submissions": len(report.submissions),
         "tasks": [{"id": task, "index": index} for task, index in tasks.items()], "levels": LEVELS,
-        "pair_count": len(report.pairs), "sections": _sections(report, tasks),
+        "pair_count": len(report.pairs) + sum(report.unlisted.values()), "sections": _sections(report, tasks),
         "clusters": [_cluster_row(c, tasks) for c in report.clusters],
         "reference": _sources(report, tasks, REFERENCE), "quiz": _sources(report, tasks, QUIZ),
     }
