@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -67,8 +68,15 @@ def disguised(source: str, rng: random.Random) -> str:
     return "\n".join(lines) + f"\nprint('done', {rng.randrange(100)})\n"
 
 
-def answer(rng: random.Random) -> str:
-    sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randrange(8, 16))) for _ in range(rng.randrange(2, 5))]
+def quiz_words() -> list[str]:
+    """Every word of the quiz's prose, repeats kept: drawn from, common words come up often."""
+    return re.findall(r"[A-Za-z]+", (ROOT / "tasks" / "quiz.txt").read_text(encoding="utf-8"))
+
+
+def answer(rng: random.Random, vocabulary: list[str]) -> str:
+    """An answer of the student's own: the course's words, in an order of their own."""
+    sentences = [" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(8, 16)))
+                 for _ in range(rng.randrange(2, 5))]
     return ". ".join(sentences) + "."
 
 
@@ -82,12 +90,12 @@ def build_class(folder: Path, size: int, seed: int = 0) -> None:
                  [path.read_text() for path in sorted((ROOT / "tests" / "alternative" / module).glob("*.py"))]
                  for module in modules}
     written = [(task.id, part.key) for task in catalog.tasks for part in task.written]
-    students = []
+    vocabulary, students = quiz_words(), []
     for number in range(size):
         copy_from = students[rng.randrange(len(students))] if students and rng.random() < 0.05 else None
         code = {module: disguised(copy_from[0][module], rng) if copy_from else grown(rng.choice(solutions[module]), rng)
                 for module in modules}
-        texts = {key: copy_from[1][key] if copy_from else answer(rng) for key in written}
+        texts = {key: copy_from[1][key] if copy_from else answer(rng, vocabulary) for key in written}
         students.append((code, texts))
         _write_student(folder / f"student{number:04d}", code, texts)
 
