@@ -68,6 +68,14 @@ def gather(folder: Path, catalog: Catalog, tasks: tuple[TaskSpec, ...], material
 def _read(item: tuple[str, Path], catalog: Catalog, tasks: tuple[TaskSpec, ...], boilerplate: dict):
     identifier, path = item
     documents, problems = submission_documents(identifier, path, catalog, tasks)
-    prints = {(doc.submission, doc.part): code.fingerprint(doc.text, boilerplate[doc.part])
-              for doc in documents or () if doc.kind == CODE}
+    prints = {}
+    for document in list(documents or ()):
+        if document.kind != CODE:
+            continue
+        try:
+            prints[(document.submission, document.part)] = code.fingerprint(document.text, boilerplate[document.part])
+        except Exception as exc:  # text the tokeniser cannot take costs that module only
+            documents.remove(document)
+            problems.append(f"{identifier}: {document.origin} could not be compared "
+                            f"({exc.__class__.__name__}: {exc})")
     return documents, prints, problems
