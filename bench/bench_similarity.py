@@ -121,7 +121,9 @@ def measure(size: int) -> dict:
         code = main(["similarity", str(folder), "--out", str(out)])
         seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"size": size, "seconds": round(seconds, 1), "peak_mb": round(peak_mb), "exit": code}
+    reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest reader
+    return {"size": size, "seconds": round(seconds, 1), "peak_mb": round(peak_mb),
+            "reader_mb": round(reader_mb), "exit": code}
 
 
 def main() -> None:
@@ -137,8 +139,9 @@ def main() -> None:
         runs = [json.loads(subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
                                           capture_output=True, text=True).stdout.splitlines()[-1])
                 for _ in range(args.rounds)]
-        print(f"{size} submissions: median {statistics.median(r['seconds'] for r in runs)} s, "
-              f"peak {max(r['peak_mb'] for r in runs)} MB resident ({args.rounds} round(s))")
+        print(f"{size} submissions: median {statistics.median(r['seconds'] for r in runs)} s "
+              f"(runs: {', '.join(str(r['seconds']) for r in runs)}), peak {max(r['peak_mb'] for r in runs)} MB "
+              f"resident, largest reader process {max(r['reader_mb'] for r in runs)} MB ({args.rounds} round(s))")
 
 
 if __name__ == "__main__":
