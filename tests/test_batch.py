@@ -103,6 +103,20 @@ def test_shards_merge_into_the_unsharded_result(tmp_path):
     assert len(gradebook(tmp_path / "merged")) == len(kinds)
 
 
+def test_batch_with_similarity_writes_the_staff_pages_for_the_tasks_it_graded(tmp_path):
+    for name in ("ann", "bob"):
+        shutil.copytree(REFERENCE, tmp_path / "class" / name)
+    result = grader("batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"), "--tasks", "task13",
+                    "--jobs", "1", "--similarity")
+    assert result.returncode == 0, result.stderr[-2000:]
+    with open(tmp_path / "out" / "similarity.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(row["part"], row["a"], row["b"]) for row in rows} == {
+        ("task13_pipeline", "ann", "bob"), ("task13_pipeline", "ann", "reference"),
+        ("task13_pipeline", "bob", "reference"), ("task13.answer", "ann", "bob")}   # the same answers.yaml
+    assert "Compared 2 submissions" in result.stdout and (tmp_path / "out" / "similarity.html").is_file()
+
+
 def test_merge_names_each_unreadable_results_file_and_keeps_the_rest(tmp_path):
     """A shard's results.json that is no run (hand-edited, truncated) is named, never silently dropped."""
     for name, text in (("edited", '{"hello": 1}'), ("truncated", '{"schema_version": 1, "tas')):
