@@ -28,7 +28,7 @@ def attack_table() -> str:
               "keep their honest results, nothing hidden reaches the student's report, and "
               "nothing planted survives on the host.", "",
               f"{len(rows)} attacks. Kind `submission`: one hostile submission graded by "
-              "`tests/test_redteam.py`; other kinds (`batch`, `channel`, `intake`, `output`) are "
+              "`tests/test_redteam.py`; other kinds (`batch`, `channel`, `intake`, `output`, `similarity`) are "
               "graded by `tests/test_redteam_<kind>.py`.", "",
               "| fixture | kind | attack | stopped by |", "|---|---|---|---|"]
     return "\n".join(header + rows) + "\n"

@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tomllib
 import zipfile
 from html import unescape
+from pathlib import Path
 
 from conftest import REFERENCE
 from test_similarity_engine import student
@@ -82,3 +84,11 @@ def test_text_the_tokeniser_cannot_take_costs_that_module_only(tmp_path, catalog
     report = compare_class(tmp_path, catalog, jobs=1)
     assert ("task40_residual", "ann", "bob") in {(p.part, p.a, p.b) for p in report.pairs}
     assert any(problem.startswith("zed: task40_residual.py could not be compared") for problem in report.problems)
+
+
+def test_every_similarity_fixture_names_an_attack_tested_here():
+    fixtures = {path.parent.name: tomllib.loads(path.read_text(encoding="utf-8"))
+                for path in sorted((Path(__file__).parent / "redteam").glob("*/attack.toml"))}
+    named = {attack["test"] for attack in fixtures.values() if attack.get("kind") == "similarity"}
+    tests = {name for name in globals() if name.startswith("test_") and "fixture" not in name}
+    assert named == tests and len(named) == 4
