@@ -6,13 +6,20 @@ from typing import Any
 
 import jinja2
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("grader.outputs", "templates"),
-    autoescape=True,  # every template, whatever its file name: student text is never markup
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+
+def template_environment(package: str) -> jinja2.Environment:
+    """The one Jinja2 set-up of every page: the package's templates, always autoescaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
+        autoescape=True,  # every template, whatever its file name: student text is never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+_ENVIRONMENT = template_environment("grader.outputs")
 
 
 def render(template: str, view: dict[str, Any]) -> str:

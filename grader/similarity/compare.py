@@ -1,5 +1,5 @@
-"""A whole class compared, part by part: code through fingerprints, answers through
-shingles, each against the others and against the reference or the quiz.
+"""A whole class compared, part by part: code through fingerprints, answers through their
+content words, each against the others and against the reference or the quiz.
 
 Nothing here decides anything about a student: it finds pairs and groups above the
 thresholds and keeps the evidence (the matched spans) for a person to read.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from grader.catalog import Catalog
@@ -147,4 +148,4 @@ def _noted(pair: PairMatch, near: dict[tuple[str, str], str]) -> PairMatch:
     if source is None or near.get((pair.part, pair.b)) != source:
         return pair
     what = "the hidden reference" if source == REFERENCE else "the quiz's model answer"
-    return PairMatch(**{**pair.__dict__, "note": f"both are close to {what}"})
+    return replace(pair, note=f"both are close to {what}")

@@ -15,9 +15,8 @@ import io
 import re
 from pathlib import Path
 
-import jinja2
-
 from grader.outputs.escape import csv_cell
+from grader.outputs.html import template_environment
 from grader.outputs.results import write_text_atomic
 from grader.similarity.highlight import touched_lines
 from grader.similarity.model import SimilarityReport, SourceMatch
@@ -27,13 +26,7 @@ PAGE, SHEET = "similarity.html", "similarity.csv"
 CSV_COLUMNS = ["task", "part", "kind", "a", "b", "score", "matched_lines", "note"]
 _NUMBERED_PAGE = re.compile(r"[0-9]+\.html")
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("grader.similarity", "templates"),
-    autoescape=True,  # every template, whatever its file name: student text is never markup
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENVIRONMENT = template_environment("grader.similarity")
 
 
 def render(template: str, view: dict) -> str:
