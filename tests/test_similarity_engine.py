@@ -208,3 +208,12 @@ def test_a_blanked_print_inside_a_match_is_never_marked():
     source = "x = 1\nprint('noise')\ny = 2\n"
     assert unmasked_spans(source, ((0, len(source)),)) == ((0, 5), (21, 26))
     assert unmasked_spans(source, ((2, 5),)) == ((2, 5),)
+
+
+def test_a_quiz_match_carries_the_quiz_text_marked_where_it_matched(tmp_path, catalog):
+    quiz = parse_quiz((ROOT / "tasks" / "quiz.txt").read_text(encoding="utf-8"))
+    student(tmp_path, "cat", answers={"task01": {"answer": quiz[1].prose.split("\n\n")[1]}})
+    [match] = compare_class(tmp_path, catalog, jobs=1).source_matches
+    assert match.source_text == quiz[1].prose and match.source_spans
+    marked = " ".join(match.source_text[start:end] for start, end in match.source_spans)
+    assert "hierarchical representations" in marked and "Scalability" not in marked

@@ -79,7 +79,7 @@ def _compare_written(report: SimilarityReport, documents: list[Document], materi
     words = [text_match.content_words(doc.text, ignored) for doc in documents]
     quiz_task = material.quiz.get(task.quiz_task)
     if quiz_task is not None:
-        _compare_with_quiz(report, documents, words, text_match.content_words(quiz_task.prose, ignored), task)
+        _compare_with_quiz(report, documents, words, quiz_task.prose, ignored, task)
     keys = [set(item.bigrams) for item in words]
     common = common_fingerprints(keys)
     found = []
@@ -106,13 +106,16 @@ def _list_pairs(report: SimilarityReport, documents: list[Document], found: list
         report.unlisted[sample.part] = len(found) - MAX_LISTED
 
 
-def _compare_with_quiz(report, documents, words, quiz, task: TaskSpec) -> None:
+def _compare_with_quiz(report, documents, words, prose: str, ignored: frozenset[str], task: TaskSpec) -> None:
+    """Each answer against the quiz's text for its task; the page shows both, marked."""
+    quiz = text_match.content_words(prose, ignored)
     for document, student in zip(documents, words):
         score = text_match.share_of(student, quiz)
         if score >= report.thresholds.quiz:
             report.source_matches.append(SourceMatch(
                 document.part, document.kind, document.task_id, document.submission, QUIZ,
-                f"quiz, Task {task.quiz_task}", score, text_match.matched_spans(student, quiz)))
+                f"quiz, Task {task.quiz_task}", score, text_match.matched_spans(student, quiz),
+                prose, text_match.matched_spans(quiz, student)))
 
 
 def _pair(first: Document, second: Document, score: float, first_spans: Spans, second_spans: Spans) -> PairMatch:
