@@ -1,6 +1,6 @@
 """Score two candidate similarity engines on the code part of the labelled class.
 
-    .venv/bin/python bench/evaluate_similarity_engines.py [--dolos /work/tmp/dolos] [--json out.json]
+    .venv/bin/python bench/evaluate_similarity_engines.py [--dolos ~/dolos] [--json out.json]
 
 The class is ``tests/similarity_set.build_labelled_class`` (30 submissions, known copies).
 Modules are read back through ``grader.intake.submission.read_submission``, so notebook

@@ -7,7 +7,7 @@ Disguises are what students do to hide a copy: rename their own identifiers, reo
 functions, rewrite comments and docstrings, sprinkle ``print`` calls and dead code, change
 whitespace, hand the module in as notebook cells. Each is a ``str -> str`` function on
 Python source, deterministic for a given ``random.Random``; each keeps the module parsing
-and keeps every name the contract (``/work/shared/TASKS.md``) requires.
+and keeps every name the contract with students (the module table of TASKS.md, as ``student_template/`` spells it) requires.
 
 How the labels are meant (``Labels``):
 
