@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from grader.outputs.escape import csv_cell_read
-from grader.similarity.highlight import merge_spans, numbered_lines
+from grader.similarity.highlight import numbered_lines
 from grader.similarity.model import (CODE, QUIZ, REFERENCE, WRITTEN, Cluster, Document, PairMatch,
-                                     SimilarityReport, SourceMatch, Thresholds)
+                                     SimilarityReport, SourceMatch, Thresholds, merge_spans)
 from grader.similarity.page import CSV_COLUMNS, write_similarity_outputs
 from grader.similarity.views import DISCLAIMER
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from grader.outputs.escape import visible
+from grader.similarity.model import merge_spans
 from grader.text import clean
 
 # What a person must see as an escape rather than have it act: C0 controls but tab and
@@ -30,20 +31,6 @@ class Piece:
 class Line:
     number: int
     pieces: tuple[Piece, ...]
-
-
-def merge_spans(spans, length: int) -> list[tuple[int, int]]:
-    """Spans clipped to ``0..length``, empty ones dropped, overlapping or touching ones joined."""
-    clipped = sorted((max(0, int(start)), min(length, int(end))) for start, end in spans)
-    merged: list[tuple[int, int]] = []
-    for start, end in clipped:
-        if end <= start:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def shown(text: str) -> str:

@@ -17,6 +17,22 @@ QUIZ = "quiz"                # the quiz text students study from
 Spans = tuple[tuple[int, int], ...]
 
 
+def merge_spans(spans, length: int | None = None) -> list[tuple[int, int]]:
+    """Spans sorted, clipped to ``0..length`` when given, empty ones dropped, overlapping or
+    touching ones joined: what both the engine and a page need of spans."""
+    limit = length if length is not None else max((int(end) for _, end in spans), default=0)
+    clipped = sorted((max(0, int(start)), min(limit, int(end))) for start, end in spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in clipped:
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 @dataclass(frozen=True)
 class Document:
     """One student's text for one part: a task module or a written answer."""

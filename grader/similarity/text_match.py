@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from grader.similarity.model import Spans
+from grader.similarity.model import Spans, merge_spans
 
 STEM = 5                 # letters a word is cut to
 MIN_WORDS = 6            # shared content words below which two answers are not compared
@@ -73,14 +73,4 @@ def matched_spans(text: Words, other: Words) -> Spans:
     """Where ``text`` holds what ``other`` also holds: shared bigrams and shared words."""
     spans = [span for key in text.bigrams.keys() & other.bigrams.keys() for span in text.bigrams[key]]
     spans += [span for key in text.unigrams.keys() & other.unigrams.keys() for span in text.unigrams[key]]
-    return merge_spans(spans)
-
-
-def merge_spans(spans: list[tuple[int, int]]) -> Spans:
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end) for start, end in merged)
+    return tuple(merge_spans(spans))
