@@ -120,6 +120,7 @@ def test_a_class_sharing_one_answer_lists_the_best_pairs_and_groups_them_all(tmp
 def test_matched_lines_counts_each_touched_line_once():
     text = "one\ntwo\nthree\nfour\n"
     assert matched_lines(text, ((0, 2), (1, 6), (14, 18))) == 3   # lines 1, 2 and 4
+    assert matched_lines("a = 1\n\n   \nb = 2\n", ((0, 17),)) == 2   # blank lines inside hold nothing
 
 
 def test_fingerprints_are_the_same_in_every_process():

@@ -77,7 +77,7 @@ def make_report() -> SimilarityReport:
     ]
     reference = SourceMatch("task29_cnn", CODE, "task29", "alice", REFERENCE, "reference/task29_cnn.py", 0.8,
                             (tail,), "def build(x):\n    return tf.keras.layers.Conv2D(32, 3)(x)  # <script>\n",
-                            ((18, 60), (50, 500)))
+                            ((18, 60), (50, 500)), matched_lines=1)
     quiz = SourceMatch("task08.a", WRITTEN, "task08", FORMULA_ID, QUIZ, "quiz.txt, Task 8", 0.6,
                        (_span(WRITTEN_D, "memorises the training set"),))
     return SimilarityReport(

@@ -7,7 +7,6 @@ thresholds and keeps the evidence (the matched spans) for a person to read.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -66,7 +65,7 @@ def _compare_code(report: SimilarityReport, documents: list[Document], prints: l
                 first = documents[match.first]
                 report.source_matches.append(SourceMatch(
                     part, CODE, first.task_id, first.submission, REFERENCE, f"reference/{part}.py",
-                    match.score, spans[0], reference, spans[1]))
+                    match.score, spans[0], reference, spans[1], matched_lines(first.text, spans[0])))
         elif match.score >= report.thresholds.code:
             found.append((match.score, match.first, match.second))
             evidence[(match.first, match.second)] = spans
@@ -112,10 +111,11 @@ def _compare_with_quiz(report, documents, words, prose: str, ignored: frozenset[
     for document, student in zip(documents, words):
         score = text_match.share_of(student, quiz)
         if score >= report.thresholds.quiz:
+            spans = text_match.matched_spans(student, quiz)
             report.source_matches.append(SourceMatch(
                 document.part, document.kind, document.task_id, document.submission, QUIZ,
-                f"quiz, Task {task.quiz_task}", score, text_match.matched_spans(student, quiz),
-                prose, text_match.matched_spans(quiz, student)))
+                f"quiz, Task {task.quiz_task}", score, spans, prose, text_match.matched_spans(quiz, student),
+                matched_lines(document.text, spans)))
 
 
 def _pair(first: Document, second: Document, score: float, first_spans: Spans, second_spans: Spans) -> PairMatch:
@@ -126,11 +126,11 @@ def _pair(first: Document, second: Document, score: float, first_spans: Spans, s
 
 
 def matched_lines(text: str, spans: Spans) -> int:
-    """How many lines of ``text`` a match touches."""
-    starts = [0] + [number + 1 for number, char in enumerate(text) if char == "\n"]
+    """How many lines of ``text`` hold matched text (a blank line inside a match is not one)."""
     lines = set()
     for start, end in spans:
-        lines.update(range(bisect_right(starts, start), bisect_right(starts, max(start, end - 1)) + 1))
+        first = text.count("\n", 0, start)
+        lines.update(first + offset for offset, piece in enumerate(text[start:end].split("\n")) if piece.strip())
     return len(lines)
 
 

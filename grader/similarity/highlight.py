@@ -69,8 +69,3 @@ def numbered_lines(text: str, spans) -> list[Line]:
     if len(lines) > 1 and not lines[-1] and text.endswith("\n"):
         lines.pop()  # the empty "line" after a final newline
     return [Line(number, tuple(pieces)) for number, pieces in enumerate(lines, start=1)]
-
-
-def touched_lines(text: str, spans) -> int:
-    """How many lines of ``text`` some span touches (what a spreadsheet shows for a source match)."""
-    return sum(1 for line in numbered_lines(text, spans) if any(p.span is not None for p in line.pieces))

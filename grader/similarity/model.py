@@ -75,6 +75,7 @@ class SourceMatch:
     spans: Spans           # in the student's text
     source_text: str = ""
     source_spans: Spans = ()
+    matched_lines: int = 0  # lines of the student's text holding matched text
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from pathlib import Path
 from grader.outputs.escape import csv_cell
 from grader.outputs.html import template_environment
 from grader.outputs.results import write_text_atomic
-from grader.similarity.highlight import touched_lines
-from grader.similarity.model import SimilarityReport, SourceMatch
+from grader.similarity.model import SimilarityReport
 from grader.similarity.views import main_view, pair_page, pair_view, source_page, source_view
 
 PAGE, SHEET = "similarity.html", "similarity.csv"
@@ -68,14 +67,9 @@ def similarity_csv(report: SimilarityReport) -> str:
                          f"{pair.score:.3f}", pair.matched_lines, csv_cell(pair.note)])
     for match in report.source_matches:
         writer.writerow([*_cells(match.task_id, match.part, match.kind, match.submission, match.source),
-                         f"{match.score:.3f}", _source_lines(report, match), csv_cell(match.source_name)])
+                         f"{match.score:.3f}", match.matched_lines, csv_cell(match.source_name)])
     return buffer.getvalue()
 
 
 def _cells(*texts: str) -> list[str]:
     return [csv_cell(text) for text in texts]
-
-
-def _source_lines(report: SimilarityReport, match: SourceMatch) -> int | str:
-    document = report.documents.get((match.submission, match.part))
-    return touched_lines(document.text, match.spans) if document else ""
