@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from grader.checks.written import AWAITING
-from grader.course.class_outputs import gradebook_csv, review_scores_csv, write_class_outputs
+from grader.course.class_outputs import review_scores_csv, write_class_outputs
+from grader.course.gradebook import ClassRecord, gradebook_csv
 from grader.course.review import load_manual_scores
 from grader.domain import CheckResult, GradeRun, TaskScore
 from grader.outputs import escape
@@ -120,10 +121,10 @@ def test_terminal_summary_carries_no_raw_control(view):
 
 def test_gradebook_and_review_scores_prefix_formulas_and_read_back(catalog, tmp_path):
     results = [hostile_run(name) for name in FORMULAS]
-    for text in (gradebook_csv(results, catalog), review_scores_csv(results)):
+    for text in (gradebook_csv(ClassRecord(results, catalog)), review_scores_csv(results)):
         rows = list(csv.reader(io.StringIO(text)))
         assert all(not cell.startswith(escape.FORMULA_STARTS) for row in rows for cell in row)
-    write_class_outputs(tmp_path, results, catalog)
+    write_class_outputs(tmp_path, ClassRecord(results, catalog))
     scores = (tmp_path / "review-scores.csv").read_bytes().replace(b",task07,answer,,", b",task07,answer,1,")
     (tmp_path / "filled.csv").write_bytes(scores)
     scores = load_manual_scores(tmp_path / "filled.csv", catalog)
@@ -132,7 +133,7 @@ def test_gradebook_and_review_scores_prefix_formulas_and_read_back(catalog, tmp_
 
 
 def test_gradebook_numbers_are_not_prefixed(catalog):
-    rows = list(csv.DictReader(io.StringIO(gradebook_csv([hostile_run("-5")], catalog))))
+    rows = list(csv.DictReader(io.StringIO(gradebook_csv(ClassRecord([hostile_run("-5")], catalog)))))
     assert rows[0]["submission"] == "'-5" and rows[0]["score"] == "0" and rows[0]["task07"] == "0"
 
 

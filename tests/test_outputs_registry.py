@@ -9,6 +9,7 @@ from pathlib import Path
 from grader.checks.scoring import score_run, score_task
 from grader.course import class_outputs
 from grader.course.class_outputs import CLASS_OUTPUTS, write_class_outputs
+from grader.course.gradebook import ClassRecord
 from grader.domain import CheckResult, GradeRun, Submission, TaskSpec
 from grader.outputs import files
 from grader.outputs.files import RESULTS_FILE, SUBMISSION_OUTPUTS, write_submission_outputs
@@ -24,12 +25,12 @@ def run_of(submission_id: str, status: str) -> GradeRun:
     return score_run(submission, [score_task(TASK, [check], submission)])
 
 
-def lms_csv(runs: list[GradeRun], catalog) -> str:
+def lms_csv(record: ClassRecord) -> str:
     """The worked example of docs/outputs.md: one row per student, id and percentage."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["student_id", "percent"])
-    for run in sorted(runs, key=lambda item: item.submission):
+    for run in sorted(record.runs, key=lambda item: item.submission):
         writer.writerow([run.submission, f"{100 * run.score / run.max_score if run.max_score else 0.0:.1f}"])
     return buffer.getvalue()
 
@@ -54,13 +55,13 @@ def test_a_submission_folder_holds_the_registered_files_and_results_json_only(tm
 
 def test_a_registered_class_format_is_written(tmp_path, monkeypatch):
     monkeypatch.setitem(CLASS_OUTPUTS, "lms.csv", lms_csv)
-    paths = write_class_outputs(tmp_path, [run_of("bob", "failed"), run_of("alice", "passed")], CATALOG)
+    paths = write_class_outputs(tmp_path, ClassRecord([run_of("bob", "failed"), run_of("alice", "passed")], CATALOG))
     assert [path.name for path in paths] == list(CLASS_OUTPUTS) and paths[-1].name == "lms.csv"
     assert (tmp_path / "lms.csv").read_bytes() == b"student_id,percent\r\nalice,100.0\r\nbob,0.0\r\n"
     assert sorted(item.name for item in tmp_path.iterdir()) == sorted(CLASS_OUTPUTS)
 
 
 def test_the_class_writer_calls_only_the_registry(tmp_path, monkeypatch):
-    monkeypatch.setattr(class_outputs, "CLASS_OUTPUTS", {"only.txt": lambda runs, catalog: f"{len(runs)}\n"})
-    assert write_class_outputs(tmp_path, [run_of("alice", "passed")], CATALOG) == [tmp_path / "only.txt"]
+    monkeypatch.setattr(class_outputs, "CLASS_OUTPUTS", {"only.txt": lambda record: f"{len(record.runs)}\n"})
+    assert write_class_outputs(tmp_path, ClassRecord([run_of("alice", "passed")], CATALOG)) == [tmp_path / "only.txt"]
     assert [item.name for item in tmp_path.iterdir()] == ["only.txt"]

@@ -21,6 +21,7 @@ from conftest import REFERENCE, make_submission
 
 from grader.course.batch import collected_results
 from grader.course.class_outputs import write_class_outputs
+from grader.course.gradebook import ClassRecord
 from grader.course.review import load_manual_scores
 from grader.engine import GradeOptions, Grader
 from grader.outputs.files import write_submission_outputs
@@ -50,7 +51,7 @@ def class_out(catalog, tmp_path_factory):
                 (REFERENCE / "answers.yaml").read_text().replace("task07:", "task07_reference:")
                 + f"\ntask07:\n  answer: {json.dumps(answer)}\n")
             write_submission_outputs(grader.grade(folder, name), out / "submissions" / name)
-    write_class_outputs(out, collected_results(out)[0], catalog)
+    write_class_outputs(out, ClassRecord(collected_results(out)[0], catalog))
     return out
 
 

@@ -14,15 +14,21 @@ from tqdm import tqdm
 from grader.catalog import Catalog, load_catalog
 from grader.commands.similarity import write_similarity
 from grader.course import batch_worker
-from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, local_executor, plan_jobs,
-                                 recorded_hash, run_jobs, thread_executor)
+from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, discover, local_executor,
+                                 plan_jobs, recorded_hash, run_jobs, thread_executor)
 from grader.course.class_outputs import write_class_outputs
+from grader.course.gradebook import COURSE_FILE, ROSTER_FILE, ClassRecord, gradebook_rows, load_class_record
+from grader.course.late import check_roster_extensions
+from grader.course.roster import load_roster
+from grader.course.settings import load_course
+from grader.course.submitted import record_submission_times
 from grader.domain import GradeRun
 from grader.engine import GradeOptions
 from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.intake.submission import SubmissionError
 from grader.outputs.escape import terminal
 from grader.outputs.files import write_ungraded_outputs
+from grader.outputs.results import write_text_atomic
 
 
 def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
@@ -36,7 +42,9 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
         print(f"grader: {args.path}: not a folder of submissions", file=sys.stderr)
         return EXIT_USAGE
     args.out.mkdir(parents=True, exist_ok=True)
+    keep_course_files(args.out, args.roster, args.course)
     jobs, done = plan_jobs(args.path, args.out, shard)
+    record_submission_times(shard.select(discover(args.path)) if shard else discover(args.path), args.out)
     workers = args.jobs or cpu_jobs_default()
     # the jobs share the cores: each worker's TensorFlow gets its share of threads
     options = dataclasses.replace(options, threads=max(1, (os.cpu_count() or 2) // workers))
@@ -68,10 +76,39 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
 def _write_class_outputs(out: Path, catalog: Catalog) -> tuple[list[GradeRun], list[str]]:
     """The class outputs of every readable run under ``out``; each file that holds no run is named on stderr."""
     results, unreadable = collected_results(out)
-    write_class_outputs(out, results, catalog)
+    record = load_class_record(out, results, catalog)
+    write_class_outputs(out, record)
     for problem in unreadable:
         print(terminal(f"grader: {problem}: left out of the class outputs"), file=sys.stderr)
+    if record.roster is not None:
+        print(terminal(roster_summary(record)))
     return results, unreadable
+
+
+def keep_course_files(out: Path, roster: Path | None, course: Path | None) -> None:
+    """Check the roster and course file, then keep copies in ``out`` (merge, release and export read them)."""
+    kept_course = load_course(course) if course else None
+    if roster:
+        checked = load_roster(roster)
+        settings = kept_course or (load_course(out / COURSE_FILE) if (out / COURSE_FILE).is_file() else None)
+        if settings is not None:
+            check_roster_extensions(checked, settings)
+        write_text_atomic(out / ROSTER_FILE, roster.read_bytes().decode("utf-8-sig"))
+    if course:
+        write_text_atomic(out / COURSE_FILE, course.read_text(encoding="utf-8"))
+
+
+def roster_summary(record: ClassRecord) -> str:
+    """One line: how many students handed in, who did not, and what matched nobody."""
+    rows = gradebook_rows(record)
+    absent = [str(row["student_id"]) for row in rows if row.get("status") == "no submission"]
+    unmatched = [str(row["submission"]) for row in rows if str(row.get("status", "")).startswith("unmatched")]
+    line = f"Roster: {len(record.roster.students) - len(absent)} of {len(record.roster.students)} students submitted"
+    if absent:
+        line += f"; no submission: {', '.join(absent)}"
+    if unmatched:
+        line += f"; matching no student (see gradebook.csv): {', '.join(unmatched)}"
+    return line
 
 
 def ungraded_reason(error: BaseException) -> str:
@@ -118,6 +155,13 @@ def run_merge(args: argparse.Namespace) -> int:
             seen[identifier] = results
     for identifier, results in sorted(seen.items()):
         _copy_submission(results.parent, args.out / "submissions" / identifier)
+    for name in (ROSTER_FILE, COURSE_FILE):
+        texts = {(part / name).read_text(encoding="utf-8") for part in args.parts if (part / name).is_file()}
+        if len(texts) > 1:
+            print(f"grader: the shards were graded with different {name} files", file=sys.stderr)
+            return EXIT_USAGE
+        for text in texts:
+            write_text_atomic(args.out / name, text)
     merged, unreadable = _write_class_outputs(args.out, catalog)
     print(f"Merged {len(merged)} submissions from {len(args.parts)} folder(s) into {args.out}")
     return EXIT_USAGE if unreadable else EXIT_GRADED

@@ -21,6 +21,8 @@ from pathlib import Path
 from grader.catalog import CatalogError, load_catalog
 from grader.commands.similarity import add_similarity
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
+from grader.course.roster import RosterError
+from grader.course.settings import CourseError
 from grader.engine import GradeOptions, Grader, GraderError
 from grader.exit_codes import EXIT_GRADED, EXIT_GRADER_FAILED, EXIT_USAGE
 from grader.intake.submission import SubmissionError
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogError, GraderError, WorkerError) as exc:
         print(f"grader: cannot grade: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_GRADER_FAILED
-    except (SubmissionError, ReviewError) as exc:
+    except (SubmissionError, ReviewError, RosterError, CourseError) as exc:
         print(f"grader: {terminal(str(exc))}", file=sys.stderr)  # messages quote submission paths
         return EXIT_USAGE
 
@@ -80,6 +82,10 @@ def _add_batch(commands) -> None:
     batch.add_argument("--shard", help="grade only shard i of N (i/N), for splitting a class")
     batch.add_argument("--docker", metavar="IMAGE", help="grade each submission in its own container")
     batch.add_argument("--manual", type=Path, metavar="FILE", help="teaching assistants' scores to merge in")
+    batch.add_argument("--roster", type=Path, metavar="CSV",
+                       help="students (id, name, email, github, submission...): the gradebook names them")
+    batch.add_argument("--course", type=Path, metavar="TOML",
+                       help="course.toml: due date, extensions, late policy (penalty in its own column)")
     batch.add_argument("--similarity", action="store_true",
                        help="also compare the class: similarity.html and similarity.csv (staff only)")
     _common(batch)

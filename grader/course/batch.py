@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
+from grader.course.submitted import GRADESCOPE_FILES, is_gradescope_folder
 from grader.domain import GradeRun
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
 from grader.outputs.results import ResultsError, load_run
@@ -135,13 +136,15 @@ def _hash_stream(digest, handle) -> None:
 def plan_jobs(folder: Path, out: Path, shard: Shard | None = None) -> tuple[list[Job], list[str]]:
     """The jobs still to do, and the ids already done with unchanged input.
 
-    A submission that could not be graded (status error) is tried again.
+    A submission that could not be graded (status error) is tried again. A Gradescope
+    folder (``submission_metadata.json`` beside ``submission/``) is graded from ``submission/``.
     """
     found = discover(folder)
     if shard:
         found = shard.select(found)
     jobs, done = [], []
-    for identifier, path in found:
+    for identifier, found_path in found:
+        path = found_path / GRADESCOPE_FILES if is_gradescope_folder(found_path) else found_path
         digest = input_hash(path)
         target = out / "submissions" / identifier
         if _graded_from(target / "results.json", digest):

@@ -1,6 +1,7 @@
 """Class-level outputs built from every submission's recorded ``GradeRun`` (no regrading).
 
-- ``gradebook.csv``: one row per submission: id, totals, points per task, errors;
+- ``gradebook.csv``: one row per student of the roster (or submission): raw score, late
+  penalty, final score, submission time and its source, points per task (``gradebook``);
 - ``summary.html``: score histogram, pass rate per task and per check, errored submissions;
 - ``review.html`` and ``review-scores.csv``: for every written question, its rubric beside
   every student's answer, and the scores file that ``grader grade --manual`` reads.
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from grader.catalog import Catalog
+from grader.course.gradebook import ClassRecord, gradebook_csv, run_percent
 from grader.course.review import FIELDS
 from grader.domain import (BLOCK_KEY, PART_KINDS, TASK_STATUSES, CheckResult, GradeRun, TaskScore,
                            written_check_id, written_key)
@@ -29,40 +31,24 @@ from grader.outputs.results import write_text_atomic
 from grader.outputs.views import STATUS_LABELS
 
 BINS = 10
-ClassOutput = Callable[[list[GradeRun], Catalog], str]  # every submission's run -> the file's text
+ClassOutput = Callable[[ClassRecord], str]  # the class's runs, roster and rules -> the file's text
 
 
-def write_class_outputs(out: Path, runs: list[GradeRun], catalog: Catalog) -> list[Path]:
+def write_class_outputs(out: Path, record: ClassRecord) -> list[Path]:
     """Every file ``CLASS_OUTPUTS`` names, written in its order; their paths."""
     paths = []
     for name, output in CLASS_OUTPUTS.items():
-        write_text_atomic(out / name, output(runs, catalog))
+        write_text_atomic(out / name, output(record))
         paths.append(out / name)
     return paths
 
 
-def gradebook_csv(runs: list[GradeRun], catalog: Catalog) -> str:
-    task_ids = [task.id for task in catalog.tasks]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["submission", "score", "max_score", "pending_max_score", "percent", "errors",
-                     "missing", "problems", *task_ids])
-    for run in sorted(runs, key=lambda item: item.submission):
-        by_task = {task.id: task for task in run.tasks}
-        statuses = [task.status for task in run.tasks]
-        writer.writerow([csv_cell(run.submission), _num(run.score), _num(run.max_score),
-                         _num(run.pending_max_score), _percent(run), statuses.count("error"),
-                         statuses.count("missing"), len(run.problems),
-                         *[_num(by_task[task_id].score) if task_id in by_task else "" for task_id in task_ids]])
-    return buffer.getvalue()
-
-
-def summary_html(runs: list[GradeRun], catalog: Catalog) -> str:
-    return render("summary.html.j2", summary_view(runs, catalog))
+def summary_html(record: ClassRecord) -> str:
+    return render("summary.html.j2", summary_view(record.runs, record.catalog))
 
 
 def summary_view(runs: list[GradeRun], catalog: Catalog) -> dict:
-    percents = [_percent(run) for run in runs]
+    percents = [run_percent(run) for run in runs]
     histogram = [0] * BINS
     for value in percents:
         histogram[min(int(value // (100 / BINS)), BINS - 1)] += 1
@@ -129,8 +115,8 @@ def _part_counts(entries: list[TaskScore]) -> list[dict]:
     return [{"part": kind, "counts": counts[kind]} for kind in PART_KINDS if kind in counts]
 
 
-def review_html(runs: list[GradeRun], catalog: Catalog) -> str:
-    return render("review.html.j2", review_view(runs, catalog))
+def review_html(record: ClassRecord) -> str:
+    return render("review.html.j2", review_view(record.runs, record.catalog))
 
 
 def review_view(runs: list[GradeRun], catalog: Catalog) -> dict:
@@ -177,7 +163,11 @@ def _block_question(task, answers: list[dict]) -> dict:
             "answers": answers, "unanswered": [], "in_block": [], "block": [part.key for part in task.written]}
 
 
-def review_scores_csv(runs: list[GradeRun], catalog: Catalog | None = None) -> str:
+def review_scores_file(record: ClassRecord) -> str:
+    return review_scores_csv(record.runs)
+
+
+def review_scores_csv(runs: list[GradeRun]) -> str:
     """Rows to fill in: every written part awaiting review, points and comment empty."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -198,19 +188,10 @@ def _written_check(run: GradeRun, task_id: str, key: str) -> CheckResult | None:
     return None
 
 
-def _percent(run: GradeRun) -> float:
-    total = run.max_score + run.pending_max_score
-    return round(100 * run.score / total, 1) if total else 0.0
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
 # file name -> the function writing it, in the order they are written (docs/outputs.md)
 CLASS_OUTPUTS: dict[str, ClassOutput] = {
     "gradebook.csv": gradebook_csv,
     "summary.html": summary_html,
     "review.html": review_html,
-    "review-scores.csv": review_scores_csv,
+    "review-scores.csv": review_scores_file,
 }
