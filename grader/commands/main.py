@@ -3,8 +3,10 @@
     grader check [PATH]                    public checks, a summary with hints (students)
     grader grade PATH --out DIR            all checks; results.json and HTML reports (staff)
     grader batch DIR --out OUT [--jobs N]  a whole class: per-submission results, gradebook, summary
+                 [--roster CSV] [--course TOML]   students named, deadlines and late penalties
     grader merge OUT SHARD_OUT...          combine the output folders of sharded batch runs
     grader similarity DIR --out OUT        similar code and answers across a class (staff)
+    grader export OUT --format canvas      the gradebook for Canvas's (or Moodle's) grade import
     grader gradescope                      Gradescope's entry: /autograder/submission -> results.json
     grader classroom [PATH]                GitHub Classroom: public checks as a reporter payload
     grader build-kit --out DIR             the student wheel: engine and public checks only
@@ -19,6 +21,7 @@ import sys
 from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
+from grader.commands.export import add_export
 from grader.commands.similarity import add_similarity
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.course.roster import RosterError
@@ -52,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                 _add_build_kit, _add_answers_template):
         add(commands)
     add_similarity(commands, _catalog)
+    add_export(commands, _catalog)
     return parser
 
 

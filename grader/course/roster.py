@@ -4,7 +4,9 @@ The file is staff's: CSV with a header row naming at least ``id`` and ``name``; 
 columns are ``email``, ``github``, ``submission`` (folder, archive or repository name),
 ``section``, ``canvas_id``, ``login`` (SIS login), ``username`` (Moodle), ``extension``
 (extra days, or a new due date such as 2026-11-23T12:00) and ``grace_days_used`` (late
-days used in earlier assignments). Other columns are ignored. A bad row is an error that
+days used in earlier assignments). Headers compare without case, spaces or dashes, and a
+few usual spellings are understood (``Student ID``, ``GitHub username``, ``Email
+address``). Other columns are ignored. A bad row is an error that
 names the file and row; nothing is graded with a roster that is wrong.
 
 A submission id is matched to a student by, in this order: the ``submission`` column, the
@@ -25,6 +27,8 @@ REQUIRED = ("id", "name")
 OPTIONAL = ("email", "github", "submission", "section", "canvas_id", "login", "username",
             "extension", "grace_days_used")
 UNIQUE = ("id", "email", "github", "submission")
+ALIASES = {"student_id": "id", "full_name": "name", "email_address": "email", "github_username": "github",
+           "github_user": "github", "folder": "submission", "repository": "submission"}
 
 
 class RosterError(Exception):
@@ -118,7 +122,9 @@ def load_roster(path: Path) -> Roster:
 
 
 def _column(name: str) -> str:
-    return name.strip().lower().replace(" ", "_").replace("-", "_")
+    """A header cell as a column name: ``Student ID`` and ``student-id`` are ``id``."""
+    column = name.strip().lower().replace(" ", "_").replace("-", "_")
+    return ALIASES.get(column, column)
 
 
 def _student(header: list[str], cells: list[str], where: str) -> Student:
