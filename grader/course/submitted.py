@@ -7,8 +7,10 @@
   it, which the gradebook says;
 - otherwise the archive's time, or the newest file's time in a folder.
 
-Links are never followed: a ``.git`` holding any link or special file is not read, and
-file times come from ``lstat``.
+Links are never followed: a ``.git`` holding a link, a special file or a pointer to
+another repository (``commondir``, ``objects/info/alternates``) is not read, and file
+times come from ``lstat``. A commit's date and a file's time are whatever the student's
+machine set; only Gradescope's time is the platform's own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 GRADESCOPE_METADATA = "submission_metadata.json"
 GRADESCOPE_FILES = "submission"
 GIT_LIMIT = 20_000  # entries of a .git folder we look at before giving up
+GIT_POINTERS = {"commondir", "alternates", "http-alternates", "gitdir"}  # files that send git elsewhere
 TIME_FILE = "submitted.json"  # beside results.json in a batch output folder
 
 
@@ -72,7 +75,7 @@ def _gradescope_time(metadata: Path) -> dt.datetime | None:
 
 
 def _last_commit_time(path: Path) -> dt.datetime | None:
-    """HEAD's committer time, when the repository holds only plain files and folders."""
+    """HEAD's committer time, when the repository holds only plain files and folders of its own."""
     if not _plain_tree(path / ".git"):
         return None
     from dulwich.repo import Repo  # only for Classroom repositories
@@ -92,7 +95,7 @@ def _plain_tree(folder: Path) -> bool:
         for name in folders + files:
             count += 1
             mode = os.lstat(os.path.join(root, name)).st_mode
-            if count > GIT_LIMIT or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            if count > GIT_LIMIT or name in GIT_POINTERS or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 return False
     return True
 
