@@ -117,6 +117,25 @@ def test_batch_with_similarity_writes_the_staff_pages_for_the_tasks_it_graded(tm
     assert "Compared 2 submissions" in result.stdout and (tmp_path / "out" / "similarity.html").is_file()
 
 
+def test_reviews_given_after_grading_reach_the_graded_class_without_grading_again(tmp_path):
+    """The week's order: grade, review, then merge the scores in with the same batch command."""
+    for name in ("ann", "bob"):
+        shutil.copytree(REFERENCE, tmp_path / "class" / name)
+    command = ["batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"), "--tasks", "task01", "--jobs", "1"]
+    assert grader(*command).returncode == 0
+    first = json.loads((tmp_path / "out" / "submissions" / "ann" / "results.json").read_text())
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("submission,task,part,points,comment\nann,task01,answer,1.5,misses transfer learning\n")
+    again = grader(*command, "--manual", str(reviews))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "0 to grade" in again.stdout and "changed 1 submission(s) graded before" in again.stdout
+    ann = json.loads((tmp_path / "out" / "submissions" / "ann" / "results.json").read_text())
+    assert ann["score"] == first["score"] + 1.5 and ann["input_sha256"] == first["input_sha256"]
+    assert "misses transfer learning" in (tmp_path / "out" / "submissions" / "ann" / "report.html").read_text()
+    assert float(gradebook(tmp_path / "out")["ann"]["score"]) == ann["score"]
+    assert float(gradebook(tmp_path / "out")["bob"]["score"]) == first["score"]
+
+
 def test_merge_names_each_unreadable_results_file_and_keeps_the_rest(tmp_path):
     """A shard's results.json that is no run (hand-edited, truncated) is named, never silently dropped."""
     for name, text in (("edited", '{"hello": 1}'), ("truncated", '{"schema_version": 1, "tas')):

@@ -14,11 +14,12 @@ from tqdm import tqdm
 from grader.catalog import Catalog, load_catalog
 from grader.commands.similarity import write_similarity
 from grader.course import batch_worker
-from grader.course.batch import (Job, Shard, collected_results, cpu_jobs_default, discover, local_executor,
+from grader.course.batch import (Job, Shard, apply_reviews, collected_results, cpu_jobs_default, discover, local_executor,
                                  plan_jobs, recorded_hash, run_jobs, thread_executor)
 from grader.course.class_outputs import write_class_outputs
 from grader.course.gradebook import COURSE_FILE, ROSTER_FILE, ClassRecord, gradebook_rows, load_class_record
 from grader.course.late import check_roster_extensions
+from grader.course.review import load_manual_scores
 from grader.course.roster import load_roster
 from grader.course.settings import load_course
 from grader.course.submitted import record_submission_times
@@ -35,16 +36,13 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     catalog = load_catalog(args.catalog)
     try:
         shard = Shard.parse(args.shard) if args.shard else None
+        if not args.path.is_dir():
+            raise ValueError(f"{args.path}: not a folder of submissions")
     except ValueError as exc:
-        print(f"grader: {exc}", file=sys.stderr)
+        print(f"grader: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    if not args.path.is_dir():
-        print(f"grader: {args.path}: not a folder of submissions", file=sys.stderr)
-        return EXIT_USAGE
-    args.out.mkdir(parents=True, exist_ok=True)
-    keep_course_files(args.out, args.roster, args.course)
-    jobs, done = plan_jobs(args.path, args.out, shard)
-    record_submission_times(shard.select(discover(args.path)) if shard else discover(args.path), args.out)
+    reviews = load_manual_scores(args.manual, catalog) if args.manual else []  # a bad row stops us first
+    jobs, done = _plan(args, shard)
     workers = args.jobs or cpu_jobs_default()
     # the jobs share the cores: each worker's TensorFlow gets its share of threads
     options = dataclasses.replace(options, threads=max(1, (os.cpu_count() or 2) // workers))
@@ -65,12 +63,22 @@ def run_batch(args: argparse.Namespace, options: GradeOptions) -> int:
     with _executor(args, options, catalog.root, workers) as (executor, grade_one):
         run_jobs(jobs, grade_one, executor, finished)
     progress.close()
+    if reviews:
+        print(f"Reviews in {args.manual} changed {len(apply_reviews(args.out, reviews))} submission(s) graded before")
     results, unreadable = _write_class_outputs(args.out, catalog)
     print(f"Graded {len(jobs) - len(failed)} now, {len(results)} in {args.out}: gradebook.csv, "
           "summary.html, review.html, review-scores.csv, submissions/<id>/")
     if args.similarity:
         write_similarity(args.path, args.out, catalog, catalog.select(options.tasks) if options.tasks else None)
     return EXIT_GRADER_FAILED if failed or unreadable else EXIT_GRADED
+
+
+def _plan(args: argparse.Namespace, shard: Shard | None) -> tuple[list[Job], list[str]]:
+    """What to grade, with the roster, course file and submission times kept in OUT first."""
+    args.out.mkdir(parents=True, exist_ok=True)
+    keep_course_files(args.out, args.roster, args.course)
+    record_submission_times(shard.select(discover(args.path)) if shard else discover(args.path), args.out)
+    return plan_jobs(args.path, args.out, shard)
 
 
 def _write_class_outputs(out: Path, catalog: Catalog) -> tuple[list[GradeRun], list[str]]:

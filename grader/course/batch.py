@@ -19,10 +19,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
+from grader.course.review import ManualScore, apply_manual_scores
 from grader.course.submitted import GRADESCOPE_FILES, is_gradescope_folder
 from grader.domain import GradeRun
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, walk
-from grader.outputs.results import ResultsError, load_run
+from grader.outputs.files import write_submission_outputs
+from grader.outputs.results import ResultsError, load_run, run_to_dict
 from grader.text import safe_id
 
 SUBMISSION_SUFFIXES = (".zip", ".ipynb")
@@ -204,6 +206,28 @@ def collected_results(out: Path) -> tuple[list[GradeRun], list[str]]:
         except ResultsError as exc:
             unreadable.append(str(exc))
     return runs, unreadable
+
+
+def apply_reviews(out: Path, scores: list[ManualScore]) -> list[str]:
+    """Merge reviews into the runs already graded under ``out``, without grading again.
+
+    A finished submission is not graded again when only the reviews changed; its outputs
+    are rewritten with the scores applied (idempotent: a score given twice counts once),
+    the batch's record (the input hash) kept. Returns the submissions that changed.
+    """
+    changed = []
+    for path in sorted((out / "submissions").glob("*/results.json")):
+        try:
+            run = load_run(path)
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ResultsError, ValueError):
+            continue  # named by the class outputs' pass over the same files
+        reviewed = apply_manual_scores(run, scores)
+        if reviewed != run:
+            record = {key: value for key, value in data.items() if key not in run_to_dict(run)}
+            write_submission_outputs(reviewed, path.parent, **record)
+            changed.append(run.submission)
+    return changed
 
 
 def cpu_jobs_default() -> int:
