@@ -20,7 +20,7 @@ import pytest
 from conftest import (REFERENCE, ROOT, assert_generated_doc_current, make_submission, regular_files,
                       run_grader, task_of)
 from markupsafe import escape
-from test_student_kit import secret_lines
+from test_student_kit import rubric_texts, secret_lines
 
 from grader.engine import GradeOptions, Grader
 from grader.outputs.html import render
@@ -90,12 +90,13 @@ def baseline_of(folder: Path, target: str, grader, empty, tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def secrets(catalog):
-    """Lines of the hidden tests and rubrics (the submissions here are built from the
-    reference, so reference lines are their own content, not secrets)."""
+    """Lines of the hidden tests and rubrics, and the rubrics' texts (the submissions here are
+    built from the reference, so reference lines are their own content, not secrets)."""
     reference = set()
     for path in regular_files(REFERENCE):
         reference |= {line.strip() for line in path.read_text().splitlines()}
-    return {line for line in secret_lines(catalog) if len(line) > 25 and line not in reference}
+    lines = secret_lines(catalog) | rubric_texts(catalog)
+    return {line for line in lines if len(line) > 25 and line not in reference}
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -40,6 +41,26 @@ def secret_lines(catalog) -> set[str]:
                     ("#", '"""', "@pytest", "def ", "class ", "super()", "import ", "from ", "[")):
                 secrets.add(line)
     return secrets
+
+
+def rubric_texts(catalog) -> set[str]:
+    """Every text of the rubrics (staff only): a report must hold none, quoted or not."""
+    texts: set[str] = set()
+
+    def collect(value) -> None:
+        if isinstance(value, str) and len(value) > 25:
+            texts.add(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for task in catalog.tasks:
+        if (task.folder / "rubric.toml").is_file():
+            collect(tomllib.loads((task.folder / "rubric.toml").read_text(encoding="utf-8")))
+    return texts
 
 
 @pytest.fixture(scope="module")
