@@ -3,7 +3,9 @@
 - its metadata is valid and its points add up;
 - the reference submission scores full marks on it;
 - the student template scores 0 on it without crashing the grader, and says why;
-- every fault fixture of it loses points on it, on the check that names the fault.
+- every fault fixture of it loses points on it, on the check that names the fault, and the
+  report released with hidden feedback (``grader release --reveal feedback``) names it too
+  and holds no line of a hidden test or rubric.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import (FAULTS, SELECTED_TASKS, assert_generated_doc_current, make_submission, selected_tasks,
-                      task_of)
+from markupsafe import escape
+from conftest import (FAULTS, REFERENCE, SELECTED_TASKS, assert_generated_doc_current, make_submission,
+                      regular_files, selected_tasks, task_of)
+from test_student_kit import rubric_texts, secret_lines
 
 from grader.catalog import load_catalog
+from grader.outputs.files import student_report
 
 CATALOG = load_catalog()
 TASKS = selected_tasks(CATALOG)
@@ -75,7 +80,7 @@ def test_every_code_task_has_fault_fixtures(task):
 
 
 @pytest.mark.parametrize("fault_dir", FAULT_DIRS, ids=lambda path: f"{path.parent.name}/{path.name}")
-def test_fault_is_caught_and_named(fault_dir, grader, tmp_path):
+def test_fault_is_caught_and_named(fault_dir, grader, released_secrets, tmp_path):
     fault = tomllib.loads((fault_dir / "fault.toml").read_text())
     task = CATALOG.get(fault["task"])
     sharing = tuple(t.id for t in CATALOG.tasks if t.id == task.id or (task.module and t.module == task.module))
@@ -96,6 +101,24 @@ def test_fault_is_caught_and_named(fault_dir, grader, tmp_path):
     for other in run.tasks:
         if other.id != task.id:
             assert other.score == other.max_score, f"{fault_dir.name} cost points on {other.id}"
+    assert_release_names_it_and_leaks_nothing(run, checks, fault, released_secrets)
+
+
+@pytest.fixture(scope="module")
+def released_secrets():
+    """Hidden tests' lines and rubrics' texts, less the reference's own lines (its code is in no report)."""
+    reference = {line.strip() for path in regular_files(REFERENCE) for line in path.read_text().splitlines()}
+    return {line for line in secret_lines(CATALOG) | rubric_texts(CATALOG) if len(line) > 25 and line not in reference}
+
+
+def assert_release_names_it_and_leaks_nothing(run, checks, fault, secrets) -> None:
+    report = student_report(run, "feedback")
+    for expected in fault["expect"]:
+        check = checks[expected["check"]]
+        assert escape(check.name) in report and escape(check.feedback) in report, (
+            f"the released report does not show {check.id} and its feedback")
+    leaked = [line for line in secrets if line in report or escape(line) in report]
+    assert not leaked, f"a released report holds hidden content: {leaked[:2]}"
 
 
 def test_a_fault_patch_that_does_not_apply_is_refused_naming_it(tmp_path):

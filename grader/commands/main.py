@@ -7,6 +7,7 @@
     grader merge OUT SHARD_OUT...          combine the output folders of sharded batch runs
     grader similarity DIR --out OUT        similar code and answers across a class (staff)
     grader export OUT --format canvas      the gradebook for Canvas's (or Moodle's) grade import
+    grader release OUT [--reveal feedback] student reports after the deadline, hidden checks named
     grader gradescope                      Gradescope's entry: /autograder/submission -> results.json
     grader classroom [PATH]                GitHub Classroom: public checks as a reporter payload
     grader build-kit --out DIR             the student wheel: engine and public checks only
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from grader.catalog import CatalogError, load_catalog
 from grader.commands.export import add_export
+from grader.commands.release import add_release
 from grader.commands.similarity import add_similarity
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.course.roster import RosterError
@@ -56,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         add(commands)
     add_similarity(commands, _catalog)
     add_export(commands, _catalog)
+    add_release(commands, _catalog)
     return parser
 
 

@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from grader.outputs.views import REVEAL_LEVELS
+
 LATE_POLICIES = ("none", "penalty", "grace_days")
-REVEAL_LEVELS = ("points", "names", "feedback")
 
 
 class CourseError(Exception):

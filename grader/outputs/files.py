@@ -37,9 +37,9 @@ def write_ungraded_outputs(out: Path, submission: str, reason: str, **record: ob
     return write_submission_outputs(run, out, **record)
 
 
-def student_report(run: GradeRun) -> str:
-    """The report a student may read: no hidden check's name or feedback."""
-    return render("report.html.j2", student_view(run))
+def student_report(run: GradeRun, reveal: str = "points") -> str:
+    """The report a student may read: of hidden checks, what ``reveal`` allows (points only until release)."""
+    return render("report.html.j2", student_view(run, reveal))
 
 
 def staff_report(run: GradeRun) -> str:

@@ -1,7 +1,11 @@
 """View models per audience, built before any rendering.
 
-A student's view never receives a hidden check's name or feedback, only the points its
-hidden checks earned: a template cannot leak what it is never given.
+A student's view receives of a hidden check only what its reveal level allows: the points
+its hidden checks earned (``points``, the default), each hidden check's name and points
+(``names``, once released), or also the feedback its author wrote for students
+(``feedback``). It never receives a check's details (pytest's account of the failure,
+which quotes test code and the values compared): a template cannot leak what it is never
+given.
 """
 
 from __future__ import annotations
@@ -17,9 +21,14 @@ STATUS_LABELS = {
 PART_LABELS = {"code": "code", "answers": "answers", "written": "written"}
 
 
-def student_view(run: GradeRun) -> dict[str, Any]:
-    return {"audience": "student", **_summary(run),
-            "tasks": [_student_task(task) for task in run.tasks]}
+REVEAL_LEVELS = ("points", "names", "feedback")  # what a student's view shows of hidden checks
+
+
+def student_view(run: GradeRun, reveal: str = "points") -> dict[str, Any]:
+    if reveal not in REVEAL_LEVELS:
+        raise ValueError(f"reveal must be one of {', '.join(REVEAL_LEVELS)}, not {reveal!r}")
+    return {"audience": "student", "reveal": reveal, **_summary(run),
+            "tasks": [_student_task(task, reveal) for task in run.tasks]}
 
 
 def staff_view(run: GradeRun) -> dict[str, Any]:
@@ -49,16 +58,30 @@ def _task_head(task: TaskScore) -> dict[str, Any]:
                       for part in task.parts]}
 
 
-def _student_task(task: TaskScore) -> dict[str, Any]:
-    hidden = [check for check in task.checks if check.visibility == "hidden"
-              and check.status != "pending_review"]
-    shown = [check for check in task.checks if check.visibility == "public"
-             or check.status == "pending_review"]
+def _student_task(task: TaskScore, reveal: str) -> dict[str, Any]:
+    hidden = [check for check in task.checks if _is_hidden(check)]
+    if reveal != "points":
+        return {**_task_head(task), "checks": [_released(check, reveal) for check in task.checks],
+                "hidden": {"count": 0, "points": 0.0, "max_points": 0.0}}
+    shown = [check for check in task.checks if not _is_hidden(check)]
     return {**_task_head(task),
             "checks": [_check(check, with_details=False) for check in shown],
             "hidden": {"count": len(hidden),
                        "points": sum(check.points for check in hidden),
                        "max_points": sum(check.max_points for check in hidden)}}
+
+
+def _is_hidden(check: CheckResult) -> bool:
+    """A hidden check that is auto-graded (a written part awaiting review is the student's own)."""
+    return check.visibility == "hidden" and check.status != "pending_review"
+
+
+def _released(check: CheckResult, reveal: str) -> dict[str, Any]:
+    """A check as a released report shows it: a hidden one's feedback only at ``feedback``."""
+    view = _check(check, with_details=False)
+    if _is_hidden(check) and reveal != "feedback":
+        view["feedback"] = ""
+    return view
 
 
 def _staff_task(task: TaskScore) -> dict[str, Any]:
