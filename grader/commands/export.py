@@ -9,7 +9,7 @@ from pathlib import Path
 from grader.catalog import load_catalog
 from grader.course.batch import collected_results
 from grader.course.export import EXPORT_FORMATS, ExportError, export_problems, export_text
-from grader.course.gradebook import load_class_record
+from grader.course.gradebook import ClassRecord, load_class_record
 from grader.exit_codes import EXIT_GRADED, EXIT_USAGE
 from grader.outputs.escape import terminal
 from grader.outputs.results import write_text_atomic
@@ -24,12 +24,20 @@ def add_export(commands, catalog_option) -> None:
     export.set_defaults(command=run_export)
 
 
-def run_export(args: argparse.Namespace) -> int:
+def read_batch_output(args: argparse.Namespace) -> tuple[ClassRecord, list[str]] | None:
+    """The class record of ``args.out`` and its unreadable results files; None (said) if it is no batch's output."""
     if not (args.out / "submissions").is_dir():
         print(f"grader: {terminal(str(args.out))}: not the output folder of `grader batch`", file=sys.stderr)
-        return EXIT_USAGE
+        return None
     runs, unreadable = collected_results(args.out)
-    record = load_class_record(args.out, runs, load_catalog(args.catalog))
+    return load_class_record(args.out, runs, load_catalog(args.catalog)), unreadable
+
+
+def run_export(args: argparse.Namespace) -> int:
+    found = read_batch_output(args)
+    if found is None:
+        return EXIT_USAGE
+    record, unreadable = found
     try:
         text = export_text(record, args.form)
     except ExportError as exc:

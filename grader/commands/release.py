@@ -8,9 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from grader.catalog import load_catalog
-from grader.course.batch import collected_results
-from grader.course.gradebook import load_class_record
+from grader.commands.export import read_batch_output
 from grader.course.release import release_reports
 from grader.course.settings import load_course
 from grader.exit_codes import EXIT_GRADED, EXIT_USAGE
@@ -30,11 +28,10 @@ def add_release(commands, catalog_option) -> None:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    if not (args.out / "submissions").is_dir():
-        print(f"grader: {terminal(str(args.out))}: not the output folder of `grader batch`", file=sys.stderr)
+    found = read_batch_output(args)
+    if found is None:
         return EXIT_USAGE
-    runs, unreadable = collected_results(args.out)
-    record = load_class_record(args.out, runs, load_catalog(args.catalog))
+    record, unreadable = found
     if args.course is not None:
         record = dataclasses.replace(record, course=load_course(args.course))
     reveal = args.reveal or record.course.reveal
