@@ -57,11 +57,13 @@ def read_metadata(path: Path) -> dict | None:
         handle = os.open(path, flags)
     except OSError:  # absent, a link (ELOOP), unreadable
         return None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_METADATA_BYTES:
             return None
-        raw = stream.read(MAX_METADATA_BYTES + 1)
+        raw = _read_at_most(handle, MAX_METADATA_BYTES + 1)
+    finally:
+        os.close(handle)
     if len(raw) > MAX_METADATA_BYTES:
         return None
     try:
@@ -69,6 +71,17 @@ def read_metadata(path: Path) -> dict | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _read_at_most(handle: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def moment(value: object) -> dt.datetime | None:
@@ -118,7 +131,7 @@ def decide(metadata: dict | None, limit: SubmissionLimit | None) -> Decision | N
     before = [previous for previous in graded_previous(metadata) if previous.at <= created_at]
     counted = tuple(previous.at for previous in before if previous.at > created_at - window)
     graded = len(counted) < limit.graded_per_window
-    # graded again once enough have left the window that one fewer than the limit remain
+    # graded again once enough have left the window that fewer than the limit remain
     next_graded = None if graded else counted[len(counted) - limit.graded_per_window] + window
     return Decision(graded, limit, created_at, counted, before[-1] if before else None, next_graded)
 
