@@ -133,6 +133,9 @@ def test_malformed_entries_are_skipped():
     assert [p.score for p in found] == [2.0, 0.0, 0.0, 4.0]
     assert found[-1].tests == ({"visibility": "after_due_date"},)
     assert decide(data, SubmissionLimit(5, 24)).graded and not decide(data, SubmissionLimit(4, 24)).graded
+    edges = metadata({"submission_time": "0001-01-01T00:00:00+00:00"}, {"submission_time": "9999-12-31T23:59:59+14:00"})
+    assert decide(edges, SubmissionLimit(1, 24)).graded
+    assert decide({"created_at": "0001-01-01T00:00:00+00:00"}, SubmissionLimit(1, 24)) is None
     for odd in ({"previous_submissions": "none", "created_at": CREATED.isoformat()},
                 {"previous_submissions": {"a": 1}, "created_at": CREATED.isoformat()}):
         assert decide(odd, SubmissionLimit(1, 24)).graded

@@ -85,14 +85,16 @@ def _read_at_most(handle: int, size: int) -> bytes:
 
 
 def moment(value: object) -> dt.datetime | None:
-    """An ISO 8601 time with an offset, or None."""
+    """An ISO 8601 time with an offset (in a year a submission can have), or None."""
     if not isinstance(value, str) or len(value) > 64:
         return None
     try:
         at = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return at if at.tzinfo is not None and at.utcoffset() is not None else None
+    if at.tzinfo is None or at.utcoffset() is None or not 1970 <= at.year <= 9000:
+        return None  # far from any submission: window arithmetic would leave datetime's range
+    return at
 
 
 def was_graded(entry: dict) -> bool:
