@@ -48,9 +48,11 @@ def _limit_decision(course: Path, metadata_path: Path) -> tuple[dict | None, Dec
     if limit is None:
         return None, None
     metadata = read_metadata(metadata_path)
-    if metadata is None and os.path.lexists(metadata_path):
-        print(f"grader: {metadata_path} is not usable metadata; no resubmission limit applied", file=sys.stderr)
-    return metadata, decide(metadata, limit)
+    decision = decide(metadata, limit)
+    if decision is None and os.path.lexists(metadata_path):
+        print(f"grader: {metadata_path} is not usable metadata (a regular JSON file with created_at); "
+              "no resubmission limit applied", file=sys.stderr)
+    return metadata, decision
 
 
 def run_classroom(args: argparse.Namespace) -> int:
