@@ -172,6 +172,7 @@ def test_gradescope_results_follow_the_specification(reference_results):
         assert test["status"] in ("passed", "failed") and test["visibility"] in ("visible", "after_due_date")
     assert {test["visibility"] for test in data["tests"]} == {"visible", "after_due_date"}
     assert "Awaiting a teaching assistant" in data["output"]
+    assert data["extra_data"] == {"tfgrader": {"graded": True}}  # no course.toml here: no limit
 
 
 def test_classroom_payload_table_and_grade_agree(tmp_path):

@@ -67,6 +67,34 @@ def test_gradescope_harness_layout(tmp_path):
     assert {test["visibility"] for test in data["tests"]} == {"visible", "after_due_date"}
     assert all(test["status"] == "passed" for test in data["tests"])
     assert "Awaiting a teaching assistant" in data["output"]
+    assert data["extra_data"] == {"tfgrader": {"graded": True}}  # no metadata, no course.toml: no limit
+
+
+def test_gradescope_harness_keeps_the_score_when_the_limit_is_reached(tmp_path):
+    """Gradescope's metadata and the autograder's course.toml in their places: no grading, score kept."""
+    results = tmp_path / "results"
+    results.mkdir()
+    (tmp_path / "course.toml").write_text("[gradescope]\ngraded_per_window = 1\nwindow_hours = 24\n")
+    earlier = {"submission_time": "2026-11-20T09:00:00.000000+01:00", "score": "7.5", "autograder_error": False,
+               "results": {"score": 7.5, "tests": [{"name": "Task 13: pipeline", "score": 7.5, "max_score": 10.0,
+                                                     "visibility": "visible"}],
+                           "extra_data": {"tfgrader": {"graded": True}}}}
+    (tmp_path / "submission_metadata.json").write_text(json.dumps({
+        "id": 1, "created_at": "2026-11-20T15:30:10.000000+01:00", "submission_method": "upload",
+        "assignment": {"due_date": "2026-11-27T23:59:00.000000+01:00", "late_due_date": None, "total_points": "100.0"},
+        "users": [{"email": "s@example.com", "id": 7, "name": "S"}], "previous_submissions": [earlier]}))
+    os.chmod(tmp_path / "submission_metadata.json", 0o644)
+    os.chmod(tmp_path / "course.toml", 0o644)
+    done = run("docker", "run", "--rm", "--network", "none", "--user", "root",
+               "-v", f"{REFERENCE}:/autograder/submission:ro", "-v", f"{results}:/autograder/results",
+               "-v", f"{tmp_path / 'submission_metadata.json'}:/autograder/submission_metadata.json:ro",
+               "-v", f"{tmp_path / 'course.toml'}:/autograder/source/course.toml:ro",
+               IMAGE, "/autograder/run_autograder")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    data = json.loads((results / "results.json").read_text())
+    assert data["score"] == 7.5 and [test["name"] for test in data["tests"]] == ["Task 13: pipeline"]
+    assert data["extra_data"]["tfgrader"]["graded"] is False
+    assert "not graded" in data["output"] and "Saturday 21 November 2026, 09:00 (UTC+01:00)" in data["output"]
 
 
 def test_image_holds_no_reference_and_hides_the_catalog_from_the_student_uid():

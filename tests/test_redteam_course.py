@@ -68,6 +68,32 @@ def test_a_students_own_metadata_file_sets_no_time(tmp_path):
     assert submission_time(platform).at == dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc)
 
 
+def test_a_students_own_metadata_does_not_lift_the_limit(tmp_path):
+    """Attack: an uploaded submission_metadata.json without earlier submissions, past the limit."""
+    created = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.timezone.utc)
+    earlier = {"submission_time": (created - dt.timedelta(hours=2)).isoformat(), "score": "![x](http://evil.example/x)",
+               "autograder_error": False, "results": {"score": 6.0, "output": "# <b>[home](http://evil.example)</b>",
+                                                      "tests": [{"name": "Task 38", "score": 6.0, "max_score": 8.0,
+                                                                 "output": "<script>", "output_format": "html"}]}}
+    platform = {"created_at": created.isoformat(), "previous_submissions": [earlier]}
+    upload = tmp_path / "submission"
+    upload.mkdir()
+    (upload / "answers.yaml").write_text("task38: {}\n")
+    (upload / "submission_metadata.json").write_text(json.dumps({"created_at": created.isoformat(),
+                                                                "previous_submissions": []}))
+    (tmp_path / "submission_metadata.json").write_text(json.dumps(platform))
+    (tmp_path / "course.toml").write_text("[gradescope]\ngraded_per_window = 1\n")
+    done = run_grader("gradescope", "--submission", str(upload), "--results", str(tmp_path / "results.json"),
+                      "--metadata", str(tmp_path / "submission_metadata.json"),
+                      "--course", str(tmp_path / "course.toml"))
+    assert done.returncode == 0, done.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["extra_data"]["tfgrader"]["graded"] is False and results["score"] == 6.0
+    assert results["tests"] == [{"name": "Task 38", "score": 6.0, "max_score": 8.0, "output": "<script>",
+                                 "output_format": "text", "visibility": "after_due_date"}]
+    assert not any(mark in results["output"] for mark in ("<", "](", "http", "\n#", "!["))
+
+
 def test_names_a_student_chose_stay_text_in_gradebook_exports_and_terminal(tmp_path):
     """Attack: enrolment names and folder names written as formulas, markup and escapes."""
     for name in (FORMULA, "\x1b[2Jwiped", "<b>bold</b>"):
@@ -93,4 +119,4 @@ def test_every_course_fixture_names_an_attack_tested_here():
                 for path in sorted((Path(__file__).parent / "redteam").glob("*/attack.toml"))]
     named = {attack["test"] for attack in fixtures if attack.get("kind") == "course"}
     tests = {name for name in globals() if name.startswith("test_") and "fixture" not in name}
-    assert named == tests and len(named) == 3
+    assert named == tests and len(named) == 4

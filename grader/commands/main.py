@@ -111,6 +111,10 @@ def _add_gradescope(commands) -> None:
     gradescope = commands.add_parser("gradescope", help="grade as Gradescope's run_autograder does")
     gradescope.add_argument("--submission", type=Path, default=Path("/autograder/submission"))
     gradescope.add_argument("--results", type=Path, default=Path("/autograder/results/results.json"))
+    gradescope.add_argument("--metadata", type=Path, default=Path("/autograder/submission_metadata.json"),
+                            help="Gradescope's submission metadata (absent: no resubmission limit)")
+    gradescope.add_argument("--course", type=Path, default=Path("/autograder/source/course.toml"),
+                            help="course.toml whose [gradescope] section sets the limit (absent: none)")
     _catalog(gradescope)
     gradescope.set_defaults(command=cmd_gradescope)
 

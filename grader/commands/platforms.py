@@ -10,6 +10,9 @@ import threading
 from pathlib import Path
 
 from grader.catalog import load_catalog
+from grader.course.limit import (Decision, decide, display_zone, graded_mark, graded_note, read_metadata,
+                                 ungraded_results)
+from grader.course.settings import load_course
 from grader.engine import GradeOptions, Grader
 from grader.outputs.classroom import classroom_payload, encode, timeout_payload
 from grader.outputs.escape import actions_log
@@ -20,13 +23,36 @@ from grader.outputs.views import student_view
 
 
 def run_gradescope(args: argparse.Namespace) -> int:
-    """Grade /autograder/submission with every check; write Gradescope's results.json."""
+    """Grade /autograder/submission with every check, unless its resubmission limit is reached."""
+    metadata, decision = _limit_decision(args.course, args.metadata)
+    if decision is not None and not decision.graded:
+        write_json_atomic(args.results, ungraded_results(decision, display_zone(metadata, decision.created_at)))
+        print(f"not graded: {len(decision.counted)} graded submissions in the window; "
+              f"kept the score of the last one; wrote {args.results}")
+        return 0
     catalog = load_catalog(args.catalog)
     with Grader(catalog, GradeOptions(), hide=(str(args.results.parent.resolve()),)) as grader:
         run = grader.grade(args.submission, submission_id="submission")
-    write_json_atomic(args.results, gradescope_results(run))
+    results = gradescope_results(run)
+    results["extra_data"] = graded_mark()
+    if graded_note(decision):
+        results["output"] += "\n\n" + graded_note(decision)
+    write_json_atomic(args.results, results)
     print(f"score {run.score:g} / {run.max_score:g}; wrote {args.results}")
     return 0
+
+
+def _limit_decision(course: Path, metadata_path: Path) -> tuple[dict | None, Decision | None]:
+    """The metadata and the limit's decision; (None, None) without a limit or usable metadata."""
+    limit = load_course(course).limit if os.path.lexists(course) else None
+    if limit is None:
+        return None, None
+    metadata = read_metadata(metadata_path)
+    decision = decide(metadata, limit)
+    if decision is None and os.path.lexists(metadata_path):
+        print(f"grader: {metadata_path} is not usable metadata (a regular JSON file with created_at); "
+              "no resubmission limit applied", file=sys.stderr)
+    return metadata, decision
 
 
 def run_classroom(args: argparse.Namespace) -> int:
