@@ -60,6 +60,23 @@ def markdown_code(text: str) -> str:
     return f"{fence} {flat} {fence}"
 
 
+def markdown_text(text: str) -> str:
+    """Text GitHub's Markdown shows as written, on one line: fit for a table cell or a list item.
+
+    ASCII punctuation Markdown acts on is backslash-escaped (a table's ``|`` among it, and
+    the ``:`` and ``.`` that would make a web address a link), ``&`` and ``<`` become
+    entities, a line break a space, and a word joiner follows ``@`` so that no address
+    becomes a mailto link (tests render it with cmark-gfm, GitHub's renderer).
+    """
+    flat = terminal(re.sub(r"\r\n|[\r\n]", " ", text))
+    return "".join(_MARKDOWN_SAFE.get(char) or (f"\\{char}" if char in _MARKDOWN_PUNCTUATION else char)
+                   for char in flat)
+
+
+_MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|~>:$^=\"'")
+_MARKDOWN_SAFE = {"&": "&amp;", "<": "&lt;", "@": "@\u2060"}
+
+
 def actions_log(text: str) -> str:
     """Text a GitHub Actions log prints without running any ``::command::`` line in it."""
     token = secrets.token_hex(16)
