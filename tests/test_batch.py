@@ -177,7 +177,10 @@ def test_gradescope_results_follow_the_specification(reference_results):
 
 def test_classroom_payload_table_and_grade_agree(tmp_path):
     output = tmp_path / "github_output"
-    result = grader("classroom", str(REFERENCE.parent / "examples" / "submissions" / "ben"), "--output", str(output))
+    summary = tmp_path / "step_summary.md"
+    summary.write_text("## An earlier step's summary\n")  # GitHub's file is appended to
+    result = grader("classroom", str(REFERENCE.parent / "examples" / "submissions" / "ben"), "--output", str(output),
+                    "--summary", str(summary))
     assert result.returncode == 0, result.stderr[-2000:]
     key, value = output.read_text().strip().split("=", 1)
     payload = json.loads(base64.b64decode(value))
@@ -186,12 +189,19 @@ def test_classroom_payload_table_and_grade_agree(tmp_path):
     table = passed / len(payload["tests"]) * payload["max_score"]
     assert table == sum(test["score"] for test in payload["tests"])  # what the reporter prints == sends
     assert payload["status"] == "fail" and 0 < passed < len(payload["tests"])
+    text = summary.read_text()
+    assert text.startswith("## An earlier step's summary\n## Public checks: ")
+    assert "| Task | Check | Result | Points |" in text and "### What to look at" in text
+    assert f"## Public checks: {passed} / {len(payload['tests'])} points" in text  # one test per point
+    assert "\n- **Task " in text
 
 
 def test_classroom_timeout_still_writes_a_valid_payload(tmp_path):
     output = tmp_path / "github_output"
-    result = grader("classroom", str(REFERENCE), "--output", str(output), "--time-limit", "1")
+    result = grader("classroom", str(REFERENCE), "--output", str(output), "--time-limit", "1",
+                    "--summary", str(tmp_path / "summary.md"))
     assert result.returncode == 0
+    assert "did not finish" in (tmp_path / "summary.md").read_text()
     payload = json.loads(base64.b64decode(output.read_text().strip().split("=", 1)[1]))
     assert payload["status"] == "error" and payload["tests"] and payload["max_score"] == 1
 

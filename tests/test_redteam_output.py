@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, run_grader, task_of
+import cmarkgfm
 from markdown_it import MarkdownIt
 
 from grader.course.review import load_manual_scores
@@ -71,7 +72,7 @@ def assert_nothing_acted_on(text: str, allow_carriage_return: bool = False) -> N
 def test_every_output_fixture_is_graded_here():
     graded = {"csv_formula_names", "terminal_escapes_in_names", "batch_progress_escapes",
               "markdown_in_problems", "xml_control_characters", "surrogates_in_answers_and_messages",
-              "actions_workflow_commands", "answers_lint_injection", *YAML_ATTACKS}
+              "actions_workflow_commands", "answers_lint_injection", "job_summary_markdown", *YAML_ATTACKS}
     assert OUTPUT_ATTACKS == graded and len(YAML_ATTACKS) >= 4
     assert all({"attack", "stopped_by", "task", "kind"} <= set(ATTACKS[name]) for name in OUTPUT_ATTACKS)
 
@@ -223,6 +224,22 @@ def test_workflow_commands_are_fenced_in_an_actions_log(tmp_path):
     assert any("::error file=grader.py" in line for line in lines[opening:closing])
     assert "Advisory" in lines[closing - 1]
     assert (tmp_path / "github_output").read_text().startswith("result=")
+
+
+def test_markdown_in_a_message_stays_text_in_the_job_summary(tmp_path):
+    folder = submission(tmp_path, "job_summary_markdown")
+    code, _, stderr = grader("classroom", str(folder), "--output", str(tmp_path / "github_output"),
+                             env={"GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")})
+    assert code == 0, stderr[-2000:]
+    html = cmarkgfm.github_flavored_markdown_to_html((tmp_path / "summary.md").read_text(encoding="utf-8"))
+    assert not re.search(r"<(img|a|script|em|code|h[14-6])\b", html), html
+    assert html.count("<h2>") == 1 and "282 / 282 points" not in re.findall(r"<h2>(.*?)</h2>", html)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
+    assert rows and all(row.count("<td") in (0, 4) for row in rows)  # no | of the message made a cell
+    assert "fake check" not in "".join(re.findall(r"<td[^>]*>(.*?)</td>", html))
+    hint = next(line for line in html.splitlines() if "evil.example/p.png" in line)
+    assert "![pixel](https://evil.example/p.png) &lt;img src=x onerror=alert(1)&gt;" in hint
+    assert "**Score 282 of 282** `code` &amp;amp; &amp;#60;b&amp;#62;" in hint and "ta@\u2060evil.example" in hint
 
 
 def test_answers_yaml_keys_the_lint_repeats_stay_text(tmp_path):

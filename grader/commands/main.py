@@ -124,6 +124,8 @@ def _add_classroom(commands) -> None:
     classroom.add_argument("path", nargs="?", default=Path("."), type=Path)
     classroom.add_argument("--time-limit", type=float, default=900.0, help="seconds before giving up")
     classroom.add_argument("--output", help="file to append result=... to (default: $GITHUB_OUTPUT)")
+    classroom.add_argument("--summary", help="file to append the Markdown job summary to "
+                                             "(default: $GITHUB_STEP_SUMMARY, when set)")
     _catalog(classroom)
     classroom.set_defaults(command=cmd_classroom)
 

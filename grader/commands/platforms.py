@@ -17,6 +17,7 @@ from grader.engine import GradeOptions, Grader
 from grader.outputs.classroom import classroom_payload, encode, timeout_payload
 from grader.outputs.escape import actions_log
 from grader.outputs.gradescope import gradescope_results
+from grader.outputs.job_summary import job_summary, timeout_summary
 from grader.outputs.results import write_json_atomic
 from grader.outputs.terminal import print_summary
 from grader.outputs.views import student_view
@@ -58,7 +59,8 @@ def _limit_decision(course: Path, metadata_path: Path) -> tuple[dict | None, Dec
 def run_classroom(args: argparse.Namespace) -> int:
     """Public checks for GitHub Classroom: a valid reporter payload even when time runs out."""
     output = Path(args.output or os.environ.get("GITHUB_OUTPUT") or "/dev/stdout")
-    watchdog = threading.Timer(args.time_limit, _give_up, (output, args.time_limit))
+    summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+    watchdog = threading.Timer(args.time_limit, _give_up, (output, summary_file, args.time_limit))
     watchdog.daemon = True
     watchdog.start()
     catalog = load_catalog(args.catalog)
@@ -67,8 +69,11 @@ def run_classroom(args: argparse.Namespace) -> int:
         run = grader.grade(args.path)
     watchdog.cancel()
     _write_result(output, classroom_payload(run))
+    view = student_view(run)
+    if summary_file:
+        _append(Path(summary_file), job_summary(view))
     summary = io.StringIO()
-    print_summary(student_view(run), summary)
+    print_summary(view, summary)
     summary.write("Advisory: the authoritative grade comes from the course staff's run.\n")
     sys.stdout.write(_for_log(summary.getvalue()))
     return 0
@@ -79,12 +84,19 @@ def _for_log(text: str) -> str:
     return actions_log(text) if os.environ.get("GITHUB_ACTIONS") == "true" else text
 
 
-def _give_up(output: Path, seconds: float) -> None:
+def _give_up(output: Path, summary_file: str | None, seconds: float) -> None:
     _write_result(output, timeout_payload(seconds))
+    if summary_file:
+        _append(Path(summary_file), timeout_summary(seconds))
     print(f"grader: the checks did not finish within {seconds:g} s", file=sys.stderr)
     os._exit(0)
 
 
 def _write_result(output: Path, payload: dict) -> None:
-    with open(output, "a", encoding="utf-8") as handle:
-        handle.write(f"result={encode(payload)}\n")
+    _append(output, f"result={encode(payload)}\n")
+
+
+def _append(path: Path, text: str) -> None:
+    """GitHub's step files are appended to: other steps may have written theirs already."""
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
