@@ -46,6 +46,7 @@ def test_classroom_workflow_reports_even_when_checks_fail():
     text = WORKFLOWS[1].read_text()
     assert "if: always()" in text and "QUIZ_RESULTS" in text and "runners: quiz" in text
     assert "grader classroom . --time-limit" in text
+    assert "uses: actions/cache@v4" in text and "path: ~/.cache/pip" in text  # pip's downloads kept
 
 
 def test_readme_starts_with_the_two_commands_ci_runs():
