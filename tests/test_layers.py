@@ -1,6 +1,7 @@
 """The trusted side's layers, as its folders show them, and no import cycle anywhere.
 
-Low to high: the vocabulary (``domain``, ``catalog``, ``text``, ``exit_codes``); ``intake``
+Low to high: the vocabulary (``domain``, ``catalog``, ``text``, ``exit_codes``, ``compat``: the
+supported TensorFlow range); ``intake``
 (reading submissions), ``testing`` (what task checks import, including the worker's
 ``ErrorKind`` of the failures they meet), ``sandbox`` (the worker's launcher and client);
 ``checks`` (pytest in the trusted process); ``engine`` (one submission end to end);
@@ -18,9 +19,9 @@ from pathlib import Path
 import pytest
 
 GRADER = Path(__file__).resolve().parent.parent / "grader"
-VOCABULARY = {"grader", "domain", "catalog", "text", "exit_codes"}
+VOCABULARY = {"grader", "domain", "catalog", "text", "exit_codes", "compat"}
 ALLOWED = {
-    "domain": set(), "text": set(), "exit_codes": set(), "grader": set(), "catalog": {"domain"},
+    "domain": set(), "text": set(), "exit_codes": set(), "grader": set(), "compat": set(), "catalog": {"domain"},
     "intake": VOCABULARY,
     "testing": VOCABULARY | {"worker"},  # a check's errors speak the worker's ErrorKind
     "sandbox": VOCABULARY | {"worker"},

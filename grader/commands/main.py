@@ -165,6 +165,12 @@ def _options(args: argparse.Namespace, public_only: bool) -> GradeOptions:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from grader.compat import framework_problems, installed_version
+
+    for problem in framework_problems():  # before the worker starts: it would fail without TensorFlow
+        print(f"warning: {problem}")
+    if installed_version("tensorflow") is None:
+        return EXIT_GRADER_FAILED
     catalog = load_catalog(args.catalog)
     with Grader(catalog, _options(args, public_only=True)) as grader:
         run = grader.grade(args.path)
