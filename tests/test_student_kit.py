@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE, ROOT, TEMPLATE, regular_files
 
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+
+from grader import compat
+from grader.compat import SUPPORTED
 from grader.course.kit import build_kit
 
 TRIVIAL = {"import pytest", "import numpy as np", "import tensorflow as tf", "import math", "",
@@ -106,3 +111,55 @@ def test_check_from_the_kit_runs_public_checks_only(kit, tmp_path):
     assert "Task 29" in result.stdout and "3/3" in result.stdout
     assert "Hidden" not in result.stdout
     assert str(ROOT / "tasks") not in result.stdout
+
+
+def test_kit_pins_no_tensorflow_and_offers_it_as_an_extra(kit):
+    """Installed into Colab, the kit keeps Colab's TensorFlow: no requirement would replace it."""
+    metadata = next(name for name in zipfile.ZipFile(kit).namelist() if name.endswith(".dist-info/METADATA"))
+    requires = [line.removeprefix("Requires-Dist: ") for line in zipfile.ZipFile(kit).read(metadata).decode().splitlines()
+                if line.startswith("Requires-Dist: ")]
+    parsed = [Requirement(line) for line in requires]
+    tensorflow = [req for req in parsed if req.name.startswith("tensorflow")]
+    assert {req.name for req in tensorflow} == {"tensorflow", "tensorflow-cpu"}
+    assert all('extra == "tensorflow"' in str(req.marker) for req in tensorflow), tensorflow
+    assert all(req.specifier == SpecifierSet(SUPPORTED["tensorflow"]) for req in tensorflow)
+    keras = next(req for req in parsed if req.name == "keras")
+    assert keras.specifier == SpecifierSet(SUPPORTED["keras"]) and keras.marker is None
+    assert "Provides-Extra: tensorflow" in zipfile.ZipFile(kit).read(metadata).decode()
+
+
+@pytest.mark.parametrize("installed, said", [
+    ({"tensorflow-cpu": "2.21.0", "keras": "3.15.1"}, []),
+    ({"tensorflow": "2.18.1", "keras": "3.5.0"}, []),
+    ({"tensorflow": "2.15.1", "keras": "3.5.0"}, ["TensorFlow 2.15.1 is installed; the checks are proven on 2.18"]),
+    ({"tensorflow": "2.22.0rc1", "keras": "3.5.0"}, ["TensorFlow 2.22.0rc1 is installed"]),
+    ({"keras": "2.15.0"}, ["TensorFlow is not installed", "Keras 2.15.0 is installed"]),
+])
+def test_check_says_when_the_installed_frameworks_are_outside_the_range(monkeypatch, installed, said):
+    from importlib import metadata
+
+    def version(name):
+        if name not in installed:
+            raise metadata.PackageNotFoundError(name)
+        return installed[name]
+
+    monkeypatch.setattr(compat.metadata, "version", version)
+    problems = compat.framework_problems()
+    assert len(problems) == len(said) and all(text in problem for text, problem in zip(said, problems)), problems
+    assert all('pip install "' in problem for problem in problems)
+
+
+def test_check_without_tensorflow_stops_before_the_worker_with_the_command_to_run(tmp_path):
+    """A Python with no TensorFlow: the message names what to install, no traceback."""
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "sitecustomize.py").write_text(
+        "from importlib import metadata\n_real = metadata.version\n"
+        "def _version(name):\n    if name.startswith('tensorflow'):\n"
+        "        raise metadata.PackageNotFoundError(name)\n    return _real(name)\nmetadata.version = _version\n")
+    env = {**os.environ, "PYTHONPATH": f"{shadow}{os.pathsep}{ROOT}"}
+    result = subprocess.run([sys.executable, "-m", "grader", "check", str(REFERENCE), "--tasks", "task29"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert 'warning: TensorFlow is not installed' in result.stdout and 'pip install "tensorflow>=2.18' in result.stdout
+    assert "Traceback" not in result.stderr
