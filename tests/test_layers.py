@@ -21,7 +21,8 @@ import pytest
 GRADER = Path(__file__).resolve().parent.parent / "grader"
 VOCABULARY = {"grader", "domain", "catalog", "text", "exit_codes", "compat"}
 ALLOWED = {
-    "domain": set(), "text": set(), "exit_codes": set(), "grader": set(), "compat": set(), "catalog": {"domain"},
+    "domain": set(), "text": set(), "exit_codes": set(), "grader": set(), "compat": set(), "notebook": set(),
+    "catalog": {"domain"},
     "intake": VOCABULARY,
     "testing": VOCABULARY | {"worker"},  # a check's errors speak the worker's ErrorKind
     "sandbox": VOCABULARY | {"worker"},
