@@ -7,6 +7,8 @@ says it to the student, one entry per ``ErrorKind``. A kind nobody defined arriv
 
 from __future__ import annotations
 
+import re
+
 from grader.domain import TaskSpec
 from grader.worker.protocol import ErrorKind, Failure
 
@@ -17,12 +19,45 @@ def missing_code_message(task: TaskSpec) -> str:
 
 
 def student_message(task: TaskSpec, failure: Failure) -> str:
-    """The entry of ``failure.kind``: its first text if the failure was at import, else its second."""
+    """The entry of ``failure.kind``: its first text if the failure was at import, else its second.
+
+    An exception the sandbox causes (no memory, network, keyboard or library beyond its
+    allowance) is followed by a sentence saying what the grader allows.
+    """
     at_import, in_a_call = STUDENT_MESSAGES[failure.kind]
     message = failure.message or ""  # a child that sent none
-    return (at_import if failure.during == "import" else in_a_call).format(
+    text = (at_import if failure.during == "import" else in_a_call).format(
         filename=task.filename, message=message, Message=f"{message[:1].upper()}{message[1:]}",
         during=failure.during, ran=failure.during or "a check", at=f" ({failure.where})" if failure.where else "")
+    hint = sandbox_hint(message, task) if failure.kind == ErrorKind.EXCEPTION else ""
+    return f"{text} {hint}" if hint else text
+
+
+def sandbox_hint(message: str, task: TaskSpec) -> str:
+    """What the grader allows, for an exception that says the sandbox was met; "" for any other."""
+    for pattern, hint in SANDBOX_HINTS:
+        found = pattern.search(message)
+        if found:
+            return hint.format(memory_mb=task.memory_mb, module=found.groupdict().get("module", ""))
+    return ""
+
+
+# exception text -> the sentence after it (student_message); libraries: the template's README lists them
+SANDBOX_HINTS = (
+    (re.compile(r"^MemoryError\b"),
+     "The grader gives each task {memory_mb} MB of memory and feeds it tiny data: build smaller arrays or "
+     "models, and load no data set."),
+    (re.compile(r"^(URLError|HTTPError|ConnectionError|gaierror|TimeoutError|OSError)\b.*"
+                r"(name resolution|Network is unreachable|Connection refused|Name or service not known|urlopen)"),
+     "The grader has no network: download nothing (data sets, weights, pip packages) when your code runs; "
+     "the checks pass your functions the data they need."),
+    (re.compile(r"^EOFError: EOF when reading a line"),
+     "The grader gives your code no keyboard: input() gets no answer. Take values as function arguments."),
+    (re.compile(r"^(ModuleNotFoundError|ImportError): No module named '(?P<module>[^'.]+)"),
+     "The grader has no library '{module}': it has Python's standard library, NumPy, TensorFlow and Keras "
+     "(the template's README lists them). Remove the import, or keep plotting and exploration out of the "
+     "graded module or cells."),
+)
 
 
 def _same(text: str) -> tuple[str, str]:
