@@ -62,9 +62,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+CHECK_HELP = """\
+where you work:
+  a folder of .py files   grader check            (in the folder with your taskNN_*.py and answers.yaml)
+  Jupyter or VS Code      save the notebook, then in a cell:
+                          import grader.notebook as gn; gn.check("task13")     (gn.check() for all)
+  Colab                   !pip install <the kit's URL>, upload answers.yaml to /content, then
+                          import grader.notebook as gn; gn.check("task13")
+
+what you read: ✔ passed, ✘ failed (its hint says what to look at), ! your code raised an
+error (where, is named), ○ missing (the file, cell tag or answers.yaml key looked for),
+… a written answer a teaching assistant reads. Hidden checks run when your work is graded."""
+
+
 def _add_check(commands) -> None:
-    check = commands.add_parser("check", help="run the public checks on your work")
-    check.add_argument("path", nargs="?", default=".", type=Path, help="submission folder (default: .)")
+    check = commands.add_parser("check", help="run the public checks on your work", epilog=CHECK_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("path", nargs="?", default=".", type=Path,
+                       help="submission folder, .zip or .ipynb (default: .)")
     _common(check)
     check.set_defaults(command=cmd_check)
 
