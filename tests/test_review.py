@@ -10,6 +10,7 @@ from grader.catalog import load_catalog
 from grader.course.class_outputs import review_view
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader
+from grader.outputs.html import render
 
 
 @pytest.fixture
@@ -137,3 +138,14 @@ def test_the_review_page_lists_only_the_graded_tasks_questions(catalog, tmp_path
     assert [q["task"] for q in both["questions"]] == ["task01", "task08", "task08"]
     assert both["progress_key"] != view["progress_key"]
     assert review_view([], catalog)["questions"] == []
+
+
+def test_the_review_page_script_never_writes_markup(catalog, tmp_path):
+    """Saved comments and restored progress are student or assistant text: set as text only."""
+    run = grade(catalog, tmp_path, "task01:\n  answer: '<img src=x onerror=alert(1)>'\n")
+    html = render("review.html.j2", review_view([run], catalog))
+    assert "&lt;img src=x" in html and "<img" not in html
+    script = html.split("<script>")[1]
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "http://", "https://"):
+        assert sink not in script
+    assert 'id="keys"' in html and 'id="question"' in html and "tfgrader-review-" in script
