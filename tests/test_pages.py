@@ -74,6 +74,7 @@ def test_review_page_shows_rubric_answers_as_text_and_builds_the_scores_file(cla
     assert "&lt;script&gt;document.title=" in dom and "<img src=\"x\"" not in dom
     assert "A full answer mentions" not in dom and "Rubric: a full answer mentions" in dom
     assert catalog.get("task07").written[0].rubric[0][:40] in unescape(dom)
+    assert 'id="question"' in dom and 'id="keys"' in dom  # one question at a time, with its keys
     scores_csv = unescape(dom.split('<pre id="selftest">')[1].split("</pre>")[0])
     rows = list(csv.DictReader(io.StringIO(scores_csv)))
     assert rows and rows[0]["points"] == "1" and rows[0]["comment"] == 'Good, "quoted", answer'

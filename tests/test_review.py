@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from grader.catalog import load_catalog
+from grader.course.class_outputs import review_view
 from grader.course.review import ReviewError, apply_manual_scores, load_manual_scores
 from grader.engine import GradeOptions, Grader
+from grader.outputs.html import render
 
 
 @pytest.fixture
@@ -120,3 +122,30 @@ def test_a_carriage_return_inside_a_cell_reads_back(catalog, tmp_path):
     path.write_bytes(b'submission,task,part,points,comment\r\n"\'\rbob",task08,a,1,"line\r\nnext"\r\n')
     score = load_manual_scores(path, catalog)[0]
     assert (score.submission, score.comment) == ("\rbob", "line\r\nnext")
+
+
+def test_the_review_page_lists_only_the_graded_tasks_questions(catalog, tmp_path):
+    folder = tmp_path / "alice"
+    folder.mkdir()
+    (folder / "answers.yaml").write_text("task01:\n  answer: Feature learning.\ntask08:\n  a: MSE\n  b: No.\n")
+    with Grader(catalog, GradeOptions(isolate=False, tasks=("task08",))) as grader:
+        only_task08 = grader.grade(folder, "alice")
+    view = review_view([only_task08], catalog)
+    assert [(q["task"], q["part"]) for q in view["questions"]] == [("task08", "a"), ("task08", "b")]
+    with Grader(catalog, GradeOptions(isolate=False, tasks=("task01",))) as grader:
+        only_task01 = grader.grade(folder, "bob")
+    both = review_view([only_task08, only_task01], catalog)
+    assert [q["task"] for q in both["questions"]] == ["task01", "task08", "task08"]
+    assert both["progress_key"] != view["progress_key"]
+    assert review_view([], catalog)["questions"] == []
+
+
+def test_the_review_page_script_never_writes_markup(catalog, tmp_path):
+    """Saved comments and restored progress are student or assistant text: set as text only."""
+    run = grade(catalog, tmp_path, "task01:\n  answer: '<img src=x onerror=alert(1)>'\n")
+    html = render("review.html.j2", review_view([run], catalog))
+    assert "&lt;img src=x" in html and "<img" not in html
+    script = html.split("<script>")[1]
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "http://", "https://"):
+        assert sink not in script
+    assert 'id="keys"' in html and 'id="question"' in html and "tfgrader-review-" in script

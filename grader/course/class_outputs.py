@@ -3,8 +3,8 @@
 - ``gradebook.csv``: one row per student of the roster (or submission): raw score, late
   penalty, final score, submission time and its source, points per task (``gradebook``);
 - ``summary.html``: score histogram, pass rate per task and per check, errored submissions;
-- ``review.html`` and ``review-scores.csv``: for every written question, its rubric beside
-  every student's answer, and the scores file that ``grader grade --manual`` reads.
+- ``review.html`` and ``review-scores.csv``: for every written question of the graded tasks,
+  its rubric beside every student's answer, and the scores file that ``grader grade --manual`` reads.
 
 ``CLASS_OUTPUTS`` names every file and the function that writes it (docs/outputs.md).
 Text cells of the CSV files go through ``escape.csv_cell`` (a submission named
@@ -14,7 +14,9 @@ Text cells of the CSV files go through ``escape.csv_cell`` (a submission named
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import statistics
 from collections import defaultdict
 from pathlib import Path
@@ -120,15 +122,26 @@ def review_html(record: ClassRecord) -> str:
 
 
 def review_view(runs: list[GradeRun], catalog: Catalog) -> dict:
+    """The written questions of the tasks graded in at least one run, with every answer to each."""
     questions = []
     ordered = sorted(runs, key=lambda item: item.submission)
-    for task in catalog.tasks:
+    graded = {task.id for run in runs for task in run.tasks}
+    for task in (task for task in catalog.tasks if task.id in graded):
         questions += [_part_question(task, part, ordered) for part in task.written]
         blocks = [_answer_row(run, check) for run in ordered
                   if (check := _written_check(run, task.id, BLOCK_KEY)) and check.covers]
         if blocks:
             questions.append(_block_question(task, blocks))
-    return {"questions": questions, "fields": list(FIELDS), "labels": dict(STATUS_LABELS)}
+    return {"questions": questions, "fields": list(FIELDS), "labels": dict(STATUS_LABELS),
+            "progress_key": _progress_key(ordered, questions)}
+
+
+def _progress_key(runs: list[GradeRun], questions: list[dict]) -> str:
+    """The browser storage key of this class's review progress: another class's page has its own."""
+    listing = {"submissions": [run.submission for run in runs],
+               "questions": [f"{q['task']}.{q['part']}" for q in questions]}
+    digest = hashlib.sha256(json.dumps(listing, sort_keys=True).encode("utf-8")).hexdigest()
+    return f"tfgrader-review-{digest[:20]}"
 
 
 def _part_question(task, part, runs: list[GradeRun]) -> dict:
