@@ -120,6 +120,7 @@ class Submission:
     problems: tuple[str, ...] = ()                                # input errors, for the report
     rejected: dict[str, str] = field(default_factory=dict)        # module -> why it was refused
     answers_warnings: tuple[str, ...] = ()                        # answers.yaml keys the grader ignores
+    warnings: tuple[str, ...] = ()                                # hints on the files (cells that look tagged)
 
 
 @dataclass(frozen=True)

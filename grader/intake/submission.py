@@ -19,7 +19,7 @@ from grader.domain import SourceFile, Submission
 from grader.intake.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
 from grader.intake.answers_lint import lint_answers
 from grader.intake.archives import ArchiveError, extract_zip
-from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
+from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, read_cells
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
 from grader.text import display_name, safe_id, utf8_text
 
@@ -103,7 +103,8 @@ def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, origi
             except (SourceError, UnsafeFile) as exc:
                 rejected[module] = str(exc)
                 problems.append(str(exc))
-    notebook_sources = _notebook_sources(folder, files, catalog, problems)
+    hints: list[str] = []
+    notebook_sources = _notebook_sources(folder, files, catalog, problems, hints)
     for module, source in notebook_sources.items():
         if module not in sources and module not in rejected:
             sources[module] = source
@@ -113,7 +114,7 @@ def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, origi
     helpers = _helper_modules(folder, files, set(modules), problems)
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
                       answers=answers, answers_problem=answers_problem, problems=tuple(problems),
-                      rejected=rejected, answers_warnings=warnings)
+                      rejected=rejected, answers_warnings=warnings, warnings=tuple(hints))
 
 
 def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, str],
@@ -132,8 +133,10 @@ def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, 
 
 
 def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: Catalog,
-                      problems: list[str]) -> dict[str, SourceFile]:
-    """Module sources from every notebook; the first notebook (by name) holding a module wins."""
+                      problems: list[str], hints: list[str]) -> dict[str, SourceFile]:
+    """Module sources from every notebook; the first notebook (by name) holding a module wins.
+
+    Cells that only look tagged are named in ``hints``."""
     module_of_tag = _module_of_tag(catalog)
     found: dict[str, SourceFile] = {}
     for entry in files.values():
@@ -141,10 +144,11 @@ def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: C
             continue
         name = entry.shown
         try:
-            cells = tagged_cells(folder.read(entry, MAX_NOTEBOOK_BYTES), name)
+            cells, notebook_hints = read_cells(folder.read(entry, MAX_NOTEBOOK_BYTES), name)
         except (NotebookError, UnsafeFile) as exc:
             problems.append(str(exc))
             continue
+        hints += notebook_hints
         by_module: dict[str, list[TaggedCell]] = {}
         for cell in cells:
             if cell.tag in module_of_tag:

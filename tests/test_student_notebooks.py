@@ -1,0 +1,72 @@
+"""Notebooks as students really hand them in: the tags they write, cells that only look tagged."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from grader.intake.notebooks import read_cells
+from grader.intake.submission import read_submission
+
+
+def notebook_bytes(*sources: str, tags: list | None = None) -> bytes:
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Task 29: a CNN")]
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in sources]
+    if tags is not None:
+        notebook.cells[-1].metadata["tags"] = tags
+    return nbformat.writes(notebook).encode()
+
+
+@pytest.mark.parametrize("source", [
+    "# Task 29\nx = 1", "# task 29\nx = 1", "## task29\nx = 1", "# task29_cnn\nx = 1",
+    "#@title task29\nx = 1", '#@title Task 29 { display-mode: "form" }\nx = 1  #@param {type:"integer"}',
+    "%%time\n# task29\nx = 1", "!pip install tensorflow==2.21\n# Task 29\nx = 1",
+    "%pip install -q keras\n\n# task29: the network\nx = 1", "# Task 29: build the CNN\nx = 1",
+])
+def test_tags_students_write_are_recognised(source):
+    cells, hints = read_cells(notebook_bytes(source), "hw.ipynb")
+    assert [(cell.number, cell.tag) for cell in cells] == [(2, "task29")] and hints == []
+    assert "x = 1" in cells[0].text and "pip" not in cells[0].text and "%%time" not in cells[0].text
+
+
+@pytest.mark.parametrize("tags", [["Task29"], ["task 29"], ["task29_cnn"], ["exercise", "task29"]])
+def test_metadata_tags_in_any_spelling(tags):
+    cells, _ = read_cells(notebook_bytes("x = 1", tags=tags), "hw.ipynb")
+    assert [cell.tag for cell in cells] == ["task29"]
+
+
+def test_single_digit_tasks_are_zero_padded():
+    cells, _ = read_cells(notebook_bytes("# Task 6\nclass MLP: pass"), "hw.ipynb")
+    assert [cell.tag for cell in cells] == ["task06"]
+
+
+@pytest.mark.parametrize("source, why", [
+    ("# task 29 and task 31\nx = 1", "its first line also names Task 31"),
+    ("# My solution for task 29\nx = 1", "its first line does not start with the tag"),
+    ("import tensorflow as tf\n# this is task 29\nx = 1", "is named only after the first line"),
+])
+def test_cells_that_only_look_tagged_are_named_not_guessed(source, why):
+    cells, hints = read_cells(notebook_bytes(source), "hw.ipynb")
+    assert cells == []
+    assert len(hints) == 1 and hints[0].startswith("hw.ipynb, cell 2 looks tagged for Task 29 but "), hints
+    assert why in hints[0] and "`# task29`" in hints[0]
+
+
+def test_untagged_scratch_cells_give_no_hint():
+    cells, hints = read_cells(notebook_bytes("print('scratch')", "x = 3  # tasks left: 2"), "hw.ipynb")
+    assert cells == [] and hints == []
+
+
+def test_hints_reach_the_run_warnings(grader, tmp_path):
+    (tmp_path / "hw").mkdir()
+    (tmp_path / "hw" / "hw.ipynb").write_bytes(notebook_bytes("# see task 29 below\ndef build_cnn(): pass"))
+    run = grader.grade(tmp_path / "hw", tasks=("task29",))
+    assert any(warning.startswith("hw.ipynb, cell 2 looks tagged for Task 29 but") for warning in run.warnings)
+
+
+def test_colab_form_cell_grades_as_its_task(catalog, tmp_path):
+    (tmp_path / "hw.ipynb").write_bytes(notebook_bytes(
+        '#@title Task 29 { display-mode: "form" }\ndef build_cnn():\n    return None'))
+    submission = read_submission(tmp_path, catalog)
+    assert submission.sources["task29_cnn"].origin == "hw.ipynb, cells 2"
