@@ -19,6 +19,7 @@ from grader.domain import SourceFile, Submission
 from grader.intake.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
 from grader.intake.answers_lint import lint_answers
 from grader.intake.archives import ArchiveError, extract_zip
+from grader.intake.nested import ignored, misplaced_files
 from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, read_cells
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
 from grader.text import display_name, safe_id, utf8_text
@@ -27,7 +28,6 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_HELPERS = 200
 MAX_HELPER_BYTES = 16 * 1024 * 1024
 ANSWERS_FILE = "answers.yaml"
-IGNORED_DIRS = {"__MACOSX", ".git", ".github", ".ipynb_checkpoints", "__pycache__"}
 _CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 
@@ -76,7 +76,7 @@ def _as_folder(path: Path) -> Iterator[tuple[StudentFolder, list[str]]]:
 
 def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
     """Descend into a lone top folder (how most zips and exports are made), never through a link."""
-    entries = [entry for entry in folder.entries() if entry.name not in IGNORED_DIRS]
+    entries = [entry for entry in folder.entries() if not ignored(entry.name)]
     if len(entries) == 1 and entries[0].kind == "folder":
         return _unwrap(stack.enter_context(folder.folder(entries[0])), stack)
     return folder
@@ -84,7 +84,7 @@ def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
 
 def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, original: Path,
                  problems: list[str]) -> Submission:
-    entries = folder.entries()
+    entries = [entry for entry in folder.entries() if not ignored(entry.name)]
     problems += truncation(folder)
     files = {entry.name: entry for entry in entries if entry.kind == "file"}
     refused = {entry.name: refusal(entry, folder.label) for entry in entries if entry.kind in ("link", "other")}
@@ -111,6 +111,7 @@ def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, origi
         elif module in sources:
             problems.append(f"{module}.py and notebook cells both hold {module}: graded {module}.py")
     answers, answers_problem, warnings = _answers(folder, files, refused, problems, catalog)
+    problems += misplaced_files(folder, {f"{module}.py" for module in modules} | {ANSWERS_FILE})
     helpers = _helper_modules(folder, files, set(modules), problems)
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
                       answers=answers, answers_problem=answers_problem, problems=tuple(problems),
