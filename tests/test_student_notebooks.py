@@ -69,4 +69,68 @@ def test_colab_form_cell_grades_as_its_task(catalog, tmp_path):
     (tmp_path / "hw.ipynb").write_bytes(notebook_bytes(
         '#@title Task 29 { display-mode: "form" }\ndef build_cnn():\n    return None'))
     submission = read_submission(tmp_path, catalog)
-    assert submission.sources["task29_cnn"].origin == "hw.ipynb, cells 2"
+    assert submission.sources["task29_cnn"].origin == "hw.ipynb, cell 2"
+
+
+def graded_notebook(grader, folder, *sources: str):
+    from conftest import task_of
+
+    folder.mkdir()
+    (folder / "work.ipynb").write_bytes(notebook_bytes(*sources))
+    return task_of(grader.grade(folder, tasks=("task29",)), "task29")
+
+
+def test_a_failing_cell_is_named_as_cells_not_as_a_file(grader, tmp_path):
+    task = graded_notebook(grader, tmp_path / "hw", "# task29\nimport math\nx = 1", "# task29\nraise ValueError('oops')")
+    assert "Running the cells tagged task29 failed (work.ipynb, cell 3, line 2): ValueError: oops" in task.reason
+    assert "task29_cnn.py" not in task.reason and all("task29_cnn.py" not in c.feedback for c in task.checks)
+
+
+def test_syntax_errors_and_missing_names_speak_of_cells(grader, tmp_path):
+    task = graded_notebook(grader, tmp_path / "syntax", "# task29\nx = 1", "# task29\ndef build_cnn(:\n    pass")
+    assert "Running the cells tagged task29 failed: SyntaxError" in task.reason, task.reason
+    assert "(work.ipynb, cell 3, line 2)" in task.reason and "task29_cnn.py" not in task.reason
+    task = graded_notebook(grader, tmp_path / "name", "# task29\nx = 1")
+    assert "the cells tagged task29 (work.ipynb, cell 2) do not define `build_cnn`" in task.reason, task.reason
+    assert "MissingName" not in task.reason
+
+
+def test_a_module_file_is_still_named_as_the_file(grader, tmp_path):
+    from conftest import task_of
+
+    (tmp_path / "hw").mkdir()
+    (tmp_path / "hw" / "task29_cnn.py").write_text("x = 1\nraise ValueError('oops')\n")
+    task = task_of(grader.grade(tmp_path / "hw", tasks=("task29",)), "task29")
+    assert "Importing task29_cnn.py failed (task29_cnn.py, line 2): ValueError: oops" in task.reason, task.reason
+    (tmp_path / "hw" / "task29_cnn.py").write_text("x = 1\n")
+    task = task_of(grader.grade(tmp_path / "hw", tasks=("task29",)), "task29")
+    assert "task29_cnn.py does not define `build_cnn`" in task.reason and "MissingName" not in task.reason
+
+
+@pytest.mark.parametrize("content, said", [
+    (b'{\n "nbformat": 4,\n "cells": [{"cell_type": "code", "source": "x = 1\\ny = ',
+     "homework.ipynb, line 3: not a complete notebook file (the JSON text ends inside a string that starts"),
+    (b'{"nbformat": 4, "cells": [\n', "homework.ipynb, line 2: not a complete notebook file"),
+    (b'{"cells": [] "x": 1}', "its JSON text is broken here: a comma is missing"),
+    (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code"}]}',
+     "a part of it has no 'metadata' entry"),
+    (b'{"nbformat": 9, "cells": []}', "says it is notebook format 9"),
+])
+def test_unreadable_notebooks_are_explained_in_plain_words(content, said):
+    from grader.intake.notebooks import NotebookError
+
+    with pytest.raises(NotebookError) as raised:
+        read_cells(content, "homework.ipynb")
+    message = str(raised.value)
+    assert said in message and "re-download it" in message, message
+    for library_word in ("ValidationError", "Unterminated", "JSONDecodeError", "NBFormatError", "Expecting"):
+        assert library_word not in message
+
+
+def test_a_notebook_that_cannot_be_converted_is_explained():
+    from grader.intake.notebook_errors import nbformat_problem
+
+    message = nbformat_problem("old.ipynb", Exception(
+        "Notebook could not be converted from version 3 to version 4 because it's missing a key: 'outputs'"))
+    assert message.startswith("old.ipynb is an old notebook (format 3) that could not be updated to format 4")
+    assert "'outputs'" in message and "converted" not in message

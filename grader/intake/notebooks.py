@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 from grader.intake.cell_tags import metadata_tag, source_tag
+from grader.intake.notebook_errors import json_problem, nbformat_problem
 from grader.text import clean, utf8_text
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
@@ -104,8 +105,7 @@ def _parse(data: bytes, filename: str):
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotebookError(f"{filename}, line {exc.lineno}, column {exc.colno}: not a valid "
-                            f"notebook (JSON error: {exc.msg}); was the file truncated?") from None
+        raise NotebookError(json_problem(filename, text, exc)) from None
     except RecursionError:
         raise NotebookError(f"{filename}: nested too deeply to be a notebook") from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
@@ -115,8 +115,7 @@ def _parse(data: bytes, filename: str):
 
         notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises many kinds for malformed documents
-        raise NotebookError(f"{filename}: not a readable Jupyter notebook ({type(exc).__name__}: "
-                            f"{str(exc)[:200]})") from None
+        raise NotebookError(nbformat_problem(filename, exc)) from None
     if not isinstance(notebook.get("cells"), list):
         raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
     return notebook

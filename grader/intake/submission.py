@@ -163,7 +163,8 @@ def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: C
                 continue
             text, spans = join_cells(module_cells)
             numbers = ", ".join(str(cell) for _, cell in spans)
-            found[module] = SourceFile(module, text, f"{name}, cells {numbers}", notebook=name,
+            label = "cells" if len(spans) > 1 else "cell"
+            found[module] = SourceFile(module, text, f"{name}, {label} {numbers}", notebook=name,
                                        cell_spans=spans)
     return found
 
