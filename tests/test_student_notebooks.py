@@ -134,3 +134,13 @@ def test_a_notebook_that_cannot_be_converted_is_explained():
         "Notebook could not be converted from version 3 to version 4 because it's missing a key: 'outputs'"))
     assert message.startswith("old.ipynb is an old notebook (format 3) that could not be updated to format 4")
     assert "'outputs'" in message and "converted" not in message
+
+
+def test_a_traceback_path_to_the_joined_module_becomes_one_cell_location():
+    from grader.domain import SourceFile
+
+    source = SourceFile("task29_cnn", "x\n\ny\n", "work.ipynb, cells 2, 4", notebook="work.ipynb",
+                        cell_spans=((1, 2), (3, 4)))
+    text = 'File "/tmp/stage/s1/task29_cnn.py", line 4, in build_cnn'
+    assert source.localize(text) == "work.ipynb, cell 4, line 2, in build_cnn"
+    assert source.localize("invalid syntax (task29_cnn.py, line 1)") == "invalid syntax (work.ipynb, cell 2, line 1)"
