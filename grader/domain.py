@@ -103,7 +103,7 @@ class SourceFile:
         """Rewrite 'task13_pipeline.py, line 57' into notebook cell terms where needed."""
         if not self.notebook:
             return text
-        pattern = re.compile(rf'(?:File ")?{re.escape(self.module)}\.py"?, line (\d+)')
+        pattern = re.compile(rf'(?:File ")?(?:[^\s"(]*/)?{re.escape(self.module)}\.py"?, line (\d+)')
         return pattern.sub(lambda match: self.location(int(match.group(1))), text)
 
 
@@ -120,6 +120,7 @@ class Submission:
     problems: tuple[str, ...] = ()                                # input errors, for the report
     rejected: dict[str, str] = field(default_factory=dict)        # module -> why it was refused
     answers_warnings: tuple[str, ...] = ()                        # answers.yaml keys the grader ignores
+    warnings: tuple[str, ...] = ()                                # hints on the files (cells that look tagged)
 
 
 @dataclass(frozen=True)

@@ -133,3 +133,40 @@ def test_any_other_exception_becomes_an_answers_error(monkeypatch):
     monkeypatch.setattr(answers._DataLoader, "construct_scalar", explode)
     with pytest.raises(AnswersError, match=r"^answers.yaml, line 2, column \d+: .*RecursionError"):
         parse_answers(b"# my answers\ntask01: text\n")
+
+
+@pytest.mark.parametrize("answers_text, expected", [
+    (b"task38:\n  conv_output_shape:\n  pooled_output_shape: ''\n",
+     "answers.yaml has no answer for task38.conv_output_shape and task38.pooled_output_shape"),
+    (None, "task38.conv_output_shape and task38.pooled_output_shape are unanswered: no answers.yaml"),
+])
+def test_every_unanswered_key_is_named(grader, tmp_path, answers_text, expected):
+    from conftest import task_of
+
+    (tmp_path / "hw").mkdir()
+    if answers_text is not None:
+        (tmp_path / "hw" / "answers.yaml").write_bytes(answers_text)
+    task = task_of(grader.grade(tmp_path / "hw", tasks=("task38",)), "task38")
+    assert task.status == "missing" and task.reason.startswith(expected), task.reason
+
+
+def test_the_answers_headline_names_the_unanswered_keys():
+    from pathlib import Path
+
+    from grader.checks.scoring import score_task
+    from grader.domain import CheckResult, Submission, TaskSpec
+
+    def answer(key, missing):
+        return CheckResult("task29", f"test_{key}", key, "failed" if missing else "passed", 0.0, 1.0, "hidden",
+                           f"answers.yaml has no answer for task29.{key}" if missing else "", missing=missing,
+                           part="answers")
+
+    spec = TaskSpec(id="task29", quiz_task=29, title="CNNs", folder=Path("."), module="task29_cnn")
+    code = CheckResult("task29", "test_a", "a", "passed", 1.0, 1.0, "public")
+    both = score_task(spec, [code, answer("params_per_layer", True), answer("output_shapes", True)],
+                      Submission(id="s", path=Path(".")))
+    assert both.reason == ("code: all checks passed; answers: missing "
+                           "(task29.params_per_layer, task29.output_shapes)")
+    one = score_task(spec, [code, answer("params_per_layer", True), answer("output_shapes", False)],
+                     Submission(id="s", path=Path(".")))
+    assert one.reason == "code: all checks passed; answers: answers.yaml has no answer for task29.params_per_layer"

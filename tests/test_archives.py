@@ -88,3 +88,70 @@ def test_a_bad_zip_is_a_problem_not_a_crash(catalog, tmp_path):
     path.write_bytes(b"PK\x03\x04 this is not really a zip")
     submission = read_submission(path, catalog)
     assert not submission.sources and "broken.zip is not a readable zip archive" in submission.problems[0]
+
+
+def notebook_of(source: str) -> bytes:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source)]
+    return nbformat.writes(notebook).encode()
+
+
+def test_apple_double_members_are_not_extracted(catalog, tmp_path):
+    members = {"hw/task29_cnn.py": b"def build_cnn():\n    return None\n", "hw/._task29_cnn.py": b"\x00\x05\x16\x07",
+               "__MACOSX/hw/._hw.ipynb": b"\x00\x05\x16\x07", "hw/._hw.ipynb": b"\x00\x05\x16\x07",
+               "hw/.DS_Store": b"\x00\x00\x00\x01Bud1"}
+    target = tmp_path / "out"
+    target.mkdir()
+    assert extract_zip(make_zip(tmp_path / "mac.zip", members), target) == []
+    assert sorted(p.name for p in target.rglob("*") if p.is_file()) == [".DS_Store", "task29_cnn.py"]
+    submission = read_submission(tmp_path / "mac.zip", catalog)
+    assert "task29_cnn" in submission.sources and submission.problems == ()
+
+
+def test_a_nested_notebook_or_zip_is_named_not_skipped_silently(catalog, tmp_path):
+    inner = make_zip(tmp_path / "inner.zip", {"task13_pipeline.py": b"x = 1\n"}).read_bytes()
+    members = {"answers.yaml": b"task09:\n  choice: MSE\n", "homework/hw.ipynb": notebook_of("# task29\nx = 1"),
+               "homework/task29_cnn.py": b"x = 1\n", "old/answers.yaml": b"{}\n", "inner.zip": inner,
+               "notes/readme.txt": b"hi", "homework/data.csv": b"1,2"}
+    submission = read_submission(make_zip(tmp_path / "sub.zip", members), catalog)
+    problems = "\n".join(submission.problems)
+    for path in ("homework/hw.ipynb", "homework/task29_cnn.py", "old/answers.yaml"):
+        assert f"found {path} in a subfolder: it was not graded" in problems, problems
+    assert "found inner.zip inside the submission" in problems
+    assert "readme.txt" not in problems and "data.csv" not in problems and not submission.sources
+
+
+def test_utf8_names_without_the_utf8_flag_are_read_as_utf8(tmp_path):
+    real = "Übung/lösung.py".encode("utf-8")
+    placeholder = b"X" * len(real)
+    path = make_zip(tmp_path / "debian.zip", {placeholder.decode("ascii"): b"x = 1\n"})
+    path.write_bytes(path.read_bytes().replace(placeholder, real))
+    with zipfile.ZipFile(path) as bundle:
+        (info,) = bundle.infolist()
+        assert not info.flag_bits & 0x800 and info.filename == real.decode("cp437")
+    target = tmp_path / "out"
+    target.mkdir()
+    assert extract_zip(path, target) == []
+    assert (target / "Übung" / "lösung.py").read_bytes() == b"x = 1\n"
+
+
+def test_cp437_names_that_are_not_utf8_stay_cp437(tmp_path):
+    real = "caf\u00e9.py".encode("cp437")  # b"caf\x82.py": not UTF-8
+    placeholder = b"X" * len(real)
+    path = make_zip(tmp_path / "dos.zip", {placeholder.decode("ascii"): b"x = 1\n"})
+    path.write_bytes(path.read_bytes().replace(placeholder, real))
+    target = tmp_path / "out"
+    target.mkdir()
+    assert extract_zip(path, target) == []
+    assert (target / "caf\u00e9.py").is_file()
+
+
+def test_apple_double_files_in_a_folder_are_ignored(catalog, tmp_path):
+    (tmp_path / "hw").mkdir()
+    (tmp_path / "hw" / "hw.ipynb").write_bytes(notebook_of("# task29\ndef build_cnn():\n    return None"))
+    (tmp_path / "._hw").write_bytes(b"\x00\x05\x16\x07")
+    (tmp_path / "hw" / "._hw.ipynb").write_bytes(b"\x00\x05\x16\x07\xff")
+    submission = read_submission(tmp_path, catalog)
+    assert "task29_cnn" in submission.sources and submission.problems == ()

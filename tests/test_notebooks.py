@@ -58,7 +58,7 @@ def test_reference_notebook_scores_exactly_like_the_modules(grader, catalog, ref
         assert [(c.id, c.status) for c in graded.checks] == [
             (c.id, c.status) for c in task_of(reference_run, task.id).checks]
         if task.module:
-            assert graded.source.startswith("homework.ipynb, cells"), graded.source
+            assert graded.source.startswith("homework.ipynb, cell"), graded.source
 
 
 def test_errors_point_at_the_notebook_cell(grader, tmp_path):

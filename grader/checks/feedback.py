@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from grader.domain import TaskSpec
+from grader.domain import SourceFile, TaskSpec
 from grader.worker.protocol import ErrorKind, Failure
 
 
@@ -18,16 +18,24 @@ def missing_code_message(task: TaskSpec) -> str:
             f"or notebook cells tagged `{task.module_tag}`.")
 
 
-def student_message(task: TaskSpec, failure: Failure) -> str:
+def student_message(task: TaskSpec, failure: Failure, source: SourceFile | None = None) -> str:
     """The entry of ``failure.kind``: its first text if the failure was at import, else its second.
 
-    An exception the sandbox causes (no memory, network, keyboard or library beyond its
-    allowance) is followed by a sentence saying what the grader allows.
-    """
+    Code from notebook cells is named as the cells tagged ``taskNN``, never as a file the
+    student does not have; the loader's own exception names never reach the student. An
+    exception the sandbox causes (no memory, network, keyboard or library beyond its
+    allowance) is followed by a sentence saying what the grader allows."""
     at_import, in_a_call = STUDENT_MESSAGES[failure.kind]
     message = failure.message or ""  # a child that sent none
+    if failure.kind in (ErrorKind.MISSING_NAME, ErrorKind.CONTRACT) and failure.exception:
+        message = message.removeprefix(f"{failure.exception}: ")
+    cells = source is not None and source.notebook
+    code = f"the cells tagged {task.module_tag}" if cells else task.filename
+    loading = f"Running {code}" if cells else f"Importing {code}"
+    if cells and failure.kind is ErrorKind.MISSING_NAME:
+        message = message.replace(f"{source.origin} does not define", f"{code} ({source.origin}) do not define", 1)
     text = (at_import if failure.during == "import" else in_a_call).format(
-        filename=task.filename, message=message, Message=f"{message[:1].upper()}{message[1:]}",
+        code=code, loading=loading, message=message, Message=f"{message[:1].upper()}{message[1:]}",
         during=failure.during, ran=failure.during or "a check", at=f" ({failure.where})" if failure.where else "")
     hint = sandbox_hint(message, task) if failure.kind == ErrorKind.EXCEPTION else ""
     return f"{text} {hint}" if hint else text
@@ -65,7 +73,8 @@ def _same(text: str) -> tuple[str, str]:
 
 
 _CRASHED = _same("{Message} while the grader ran `{ran}`: os._exit, a crash or running out of memory.")
-# What the student reads per kind, (at import, during a probe call). Fields: {filename}; the
+# What the student reads per kind, (at import, during a probe call). Fields: {code}, the file
+# or "the cells tagged taskNN"; {loading}, "Importing task29_cnn.py" or "Running the cells ..."; the
 # worker's {message} ({Message} capitalised); {during}, the probe function ({ran}: or "a
 # check"); {at}, " (file, line N)" where the student's code was.
 STUDENT_MESSAGES: dict[ErrorKind, tuple[str, str]] = {
@@ -74,10 +83,10 @@ STUDENT_MESSAGES: dict[ErrorKind, tuple[str, str]] = {
     ErrorKind.UNREADABLE: _same("{message}"),
     ErrorKind.MISSING_NAME: _same("{message}"),
     ErrorKind.CONTRACT: _same("{message}"),
-    ErrorKind.NOT_IMPLEMENTED: _same("Not implemented yet: {filename} raises NotImplementedError{at}."),
-    ErrorKind.EXCEPTION: ("Importing {filename} failed{at}: {message}", "Your code raised {message}{at}"),
+    ErrorKind.NOT_IMPLEMENTED: _same("Not implemented yet: {code} raised NotImplementedError{at}."),
+    ErrorKind.EXCEPTION: ("{loading} failed{at}: {message}", "Your code raised {message}{at}"),
     ErrorKind.EXIT: _same("Your code called sys.exit() while the grader ran `{during}`{at}."),
-    ErrorKind.TIMEOUT: ("Importing {filename} {message}: look for an endless loop at module level.",
+    ErrorKind.TIMEOUT: ("{loading} {message}: look for an endless loop at module level.",
                         "Your code {message} while the grader ran `{during}`: look for an endless loop."),
     ErrorKind.CRASHED: _CRASHED,
     ErrorKind.WORKER_LOST: _CRASHED,

@@ -8,9 +8,12 @@ check's own message is never used (``task_reason``).
 
 from __future__ import annotations
 
+import re
+
 from grader.domain import PART_KINDS, CheckResult, PartScore
 
 GENERIC_HIDDEN = "Some hidden checks did not pass."
+_ANSWER_KEY = re.compile(r"\btask\d{2}\.[\w.]*\w")
 
 
 def task_parts(checks: list[CheckResult]) -> tuple[PartScore, ...]:
@@ -72,7 +75,7 @@ def task_reason(status: str, graded: list[CheckResult]) -> str:
         for check in ordered:
             if check.status == wanted and (check.visibility == "public" or check.status == "error"
                                            or check.missing):
-                return check.feedback
+                return unanswered(check, graded) or check.feedback
     if status in ("failed", "error", "incomplete"):
         return GENERIC_HIDDEN
     return ""
@@ -100,11 +103,35 @@ def _auto_headline(kind: str, status: str, graded: list[CheckResult]) -> str:
     if status == "passed":
         return f"{label}: " + ("correct" if len(graded) == 1 else "all correct")
     if status == "missing":
-        return f"{label}: missing"
+        keys = _unanswered_keys(graded)
+        return f"{label}: missing" + (f" ({', '.join(keys)})" if keys else "")
     reason = task_reason(status, graded)
     if reason == GENERIC_HIDDEN:
         reason = "not correct" if len(graded) == 1 else "not all correct"
     return f"{label}: {reason}"
+
+
+def unanswered(check: CheckResult, graded: list[CheckResult]) -> str:
+    """For a missing answer, its message naming every unanswered key of the task ('' otherwise)."""
+    keys = _unanswered_keys(graded)
+    if check.part != "answers" or not check.missing or len(keys) < 2:
+        return ""
+    first = _ANSWER_KEY.search(check.feedback)
+    if first is None:
+        return ""
+    listed = ", ".join(keys[:-1]) + f" and {keys[-1]}"
+    text = check.feedback[:first.start()] + listed + check.feedback[first.end():]
+    return text.replace(" is unanswered", " are unanswered", 1)
+
+
+def _unanswered_keys(graded: list[CheckResult]) -> list[str]:
+    """The answers.yaml keys the task's missing-answer checks name, in order, each once."""
+    keys: list[str] = []
+    for check in graded:
+        match = _ANSWER_KEY.search(check.feedback) if check.part == "answers" and check.missing else None
+        if match and match.group(0) not in keys:
+            keys.append(match.group(0))
+    return keys
 
 
 def written_status(checks: list[CheckResult]) -> str:

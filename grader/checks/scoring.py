@@ -81,4 +81,5 @@ def score_run(submission: Submission, tasks: list[TaskScore], duration: float = 
         max_score=round(sum(task.max_score for task in tasks), 4),
         pending_max_score=round(sum(task.pending_max_score for task in tasks), 4),
         duration=round(duration, 3), environment=environment or {}, notices=notices,
-        problems=submission.problems, warnings=submission.answers_warnings, probe_calls=probe_calls)
+        problems=submission.problems, warnings=submission.warnings + submission.answers_warnings,
+        probe_calls=probe_calls)

@@ -54,7 +54,8 @@ class GradingSession:
         if reply.get("status") == "ok":
             return reply.get("value")
         failure = Failure.from_wire(reply)
-        error = StudentCodeError(failure.kind, student_message(task, failure), where=failure.where,
+        source = self.submission.sources.get(task.module) if task.module else None
+        error = StudentCodeError(failure.kind, student_message(task, failure, source), where=failure.where,
                                  during=failure.during, details=failure.traceback)
         # the grader's own fault: what went wrong goes to the staff's details, never to the student
         raise error from (GraderFault(failure.message) if failure.kind is ErrorKind.INTERNAL else None)

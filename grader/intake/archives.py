@@ -1,7 +1,9 @@
 """Extracting a submitted .zip safely: no path traversal, no links or devices, capped sizes.
 
 Sizes are enforced on the bytes actually read, not on what the archive's headers claim,
-so a zip bomb stops at the cap.
+so a zip bomb stops at the cap. macOS's AppleDouble companions (``__MACOSX/``, ``._name``)
+are not extracted. A name stored as UTF-8 without the zip's UTF-8 flag (Info-ZIP on
+Debian writes them so; ``zipfile`` then decodes it as cp437) is read as UTF-8.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def extract_zip(archive: Path, target: Path) -> list[str]:
             raise ArchiveError(f"{archive.name} holds {len(members):,} entries; at most {MAX_FILES:,} are accepted")
         budget = [MAX_TOTAL_BYTES]
         for member in members:
+            member.filename = member_name(member)
+            if is_apple_double(member.filename):
+                continue
             note = _extract_member(bundle, member, target, budget, archive.name)
             if note:
                 notes.append(note)
@@ -82,3 +87,19 @@ def safe_member_path(filename: str) -> PurePosixPath | None:
     if any(part in ("..", "") for part in path.parts):
         return None
     return path
+
+
+def member_name(member: zipfile.ZipInfo) -> str:
+    """The member's name, read as UTF-8 when its bytes are UTF-8 though the flag says cp437."""
+    if member.flag_bits & 0x800:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return member.filename
+
+
+def is_apple_double(filename: str) -> bool:
+    """A macOS resource-fork companion: anything under ``__MACOSX/`` or named ``._*``."""
+    parts = PurePosixPath(filename.replace("\\", "/")).parts
+    return bool(parts) and (parts[0] == "__MACOSX" or parts[-1].startswith("._"))

@@ -1,7 +1,9 @@
 """Turning a Jupyter/Colab notebook into task modules, without running anything.
 
 A code cell belongs to task module ``taskNN`` when its metadata ``tags`` hold ``taskNN``
-or its first non-empty line is ``# taskNN``. The cells of one module, in notebook order,
+or its first line (after shell and magic lines) is a tag comment such as ``# taskNN``,
+``# Task NN`` or a Colab ``#@title Task NN`` (``grader.intake.cell_tags``); a cell that
+only looks tagged gives a hint instead. The cells of one module, in notebook order,
 form its source. Shell and magic lines (``!pip ...``, ``%matplotlib ...``) are blanked
 (line numbers stay true); outputs are never read.
 """
@@ -9,15 +11,15 @@ form its source. Shell and magic lines (``!pip ...``, ``%matplotlib ...``) are b
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
+from grader.intake.cell_tags import metadata_tag, source_tag
+from grader.intake.notebook_errors import json_problem, nbformat_problem
 from grader.text import clean, utf8_text
 
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 MAX_CELL_CHARS = 200_000
-TAG = re.compile(r"^task\d{2}$")
-FIRST_LINE_TAG = re.compile(r"^#\s*(task\d{2})\b", re.IGNORECASE)
+MAX_HINTS = 20
 PYTHON_CELL_MAGICS = ("%%capture", "%%time", "%%timeit")
 
 
@@ -36,8 +38,13 @@ class TaggedCell:
 
 def tagged_cells(data: bytes, filename: str) -> list[TaggedCell]:
     """Every code cell carrying a ``taskNN`` tag, in notebook order, magics blanked."""
+    return read_cells(data, filename)[0]
+
+
+def read_cells(data: bytes, filename: str) -> tuple[list[TaggedCell], list[str]]:
+    """The tagged code cells, and a hint for each cell that only looks tagged."""
     notebook = _parse(data, filename)
-    cells = []
+    cells, hints = [], []
     for number, cell in enumerate(notebook.cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -45,10 +52,12 @@ def tagged_cells(data: bytes, filename: str) -> list[TaggedCell]:
         if len(source) > MAX_CELL_CHARS:
             raise NotebookError(f"{filename}, cell {number}: the cell is larger than "
                                 f"{MAX_CELL_CHARS:,} characters")
-        tag = cell_tag(cell)
+        tag, hint = _tag_and_hint(cell, source)
         if tag:
             cells.append(TaggedCell(number, tag, python_only(source)))
-    return cells
+        elif hint and len(hints) < MAX_HINTS:
+            hints.append(f"{filename}, cell {number} {hint}")
+    return cells, hints
 
 
 def join_cells(cells: list[TaggedCell]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -70,16 +79,14 @@ def cell_source(cell: dict) -> str:
 
 
 def cell_tag(cell: dict) -> str | None:
+    """The ``taskNN`` a cell is tagged for, by its metadata or its first line; None if untagged."""
+    return _tag_and_hint(cell, cell_source(cell))[0]
+
+
+def _tag_and_hint(cell: dict, source: str) -> tuple[str | None, str | None]:
     metadata = cell.get("metadata")
-    tags = metadata.get("tags") if isinstance(metadata, dict) else None
-    for tag in tags if isinstance(tags, list) else []:
-        if isinstance(tag, str) and TAG.match(tag.lower()):
-            return tag.lower()
-    for line in cell_source(cell).splitlines():
-        if line.strip():
-            match = FIRST_LINE_TAG.match(line.strip())
-            return match.group(1).lower() if match else None
-    return None
+    tag = metadata_tag(metadata.get("tags") if isinstance(metadata, dict) else None)
+    return (tag, None) if tag else source_tag(source)
 
 
 def python_only(source: str) -> str:
@@ -98,8 +105,7 @@ def _parse(data: bytes, filename: str):
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotebookError(f"{filename}, line {exc.lineno}, column {exc.colno}: not a valid "
-                            f"notebook (JSON error: {exc.msg}); was the file truncated?") from None
+        raise NotebookError(json_problem(filename, text, exc)) from None
     except RecursionError:
         raise NotebookError(f"{filename}: nested too deeply to be a notebook") from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
@@ -109,8 +115,7 @@ def _parse(data: bytes, filename: str):
 
         notebook = nbformat.reads(text, as_version=4, capture_validation_error={})
     except Exception as exc:  # nbformat raises many kinds for malformed documents
-        raise NotebookError(f"{filename}: not a readable Jupyter notebook ({type(exc).__name__}: "
-                            f"{str(exc)[:200]})") from None
+        raise NotebookError(nbformat_problem(filename, exc)) from None
     if not isinstance(notebook.get("cells"), list):
         raise NotebookError(f"{filename}: not a Jupyter notebook (no cells)")
     return notebook

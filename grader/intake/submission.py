@@ -19,7 +19,8 @@ from grader.domain import SourceFile, Submission
 from grader.intake.answers import MAX_ANSWERS_BYTES, AnswersError, parse_answers
 from grader.intake.answers_lint import lint_answers
 from grader.intake.archives import ArchiveError, extract_zip
-from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, tagged_cells
+from grader.intake.nested import ignored, misplaced_files
+from grader.intake.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, TaggedCell, join_cells, read_cells
 from grader.intake.student_files import Entry, StudentFolder, UnsafeFile, refusal, truncation
 from grader.text import display_name, safe_id, utf8_text
 
@@ -27,7 +28,6 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_HELPERS = 200
 MAX_HELPER_BYTES = 16 * 1024 * 1024
 ANSWERS_FILE = "answers.yaml"
-IGNORED_DIRS = {"__MACOSX", ".git", ".github", ".ipynb_checkpoints", "__pycache__"}
 _CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 
@@ -76,7 +76,7 @@ def _as_folder(path: Path) -> Iterator[tuple[StudentFolder, list[str]]]:
 
 def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
     """Descend into a lone top folder (how most zips and exports are made), never through a link."""
-    entries = [entry for entry in folder.entries() if entry.name not in IGNORED_DIRS]
+    entries = [entry for entry in folder.entries() if not ignored(entry.name)]
     if len(entries) == 1 and entries[0].kind == "folder":
         return _unwrap(stack.enter_context(folder.folder(entries[0])), stack)
     return folder
@@ -84,7 +84,7 @@ def _unwrap(folder: StudentFolder, stack: ExitStack) -> StudentFolder:
 
 def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, original: Path,
                  problems: list[str]) -> Submission:
-    entries = folder.entries()
+    entries = [entry for entry in folder.entries() if not ignored(entry.name)]
     problems += truncation(folder)
     files = {entry.name: entry for entry in entries if entry.kind == "file"}
     refused = {entry.name: refusal(entry, folder.label) for entry in entries if entry.kind in ("link", "other")}
@@ -103,17 +103,19 @@ def _read_folder(folder: StudentFolder, catalog: Catalog, identifier: str, origi
             except (SourceError, UnsafeFile) as exc:
                 rejected[module] = str(exc)
                 problems.append(str(exc))
-    notebook_sources = _notebook_sources(folder, files, catalog, problems)
+    hints: list[str] = []
+    notebook_sources = _notebook_sources(folder, files, catalog, problems, hints)
     for module, source in notebook_sources.items():
         if module not in sources and module not in rejected:
             sources[module] = source
         elif module in sources:
             problems.append(f"{module}.py and notebook cells both hold {module}: graded {module}.py")
     answers, answers_problem, warnings = _answers(folder, files, refused, problems, catalog)
+    problems += misplaced_files(folder, {f"{module}.py" for module in modules} | {ANSWERS_FILE})
     helpers = _helper_modules(folder, files, set(modules), problems)
     return Submission(id=identifier, path=original, sources=sources, extra_files=helpers,
                       answers=answers, answers_problem=answers_problem, problems=tuple(problems),
-                      rejected=rejected, answers_warnings=warnings)
+                      rejected=rejected, answers_warnings=warnings, warnings=tuple(hints))
 
 
 def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, str],
@@ -132,8 +134,10 @@ def _answers(folder: StudentFolder, files: dict[str, Entry], refused: dict[str, 
 
 
 def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: Catalog,
-                      problems: list[str]) -> dict[str, SourceFile]:
-    """Module sources from every notebook; the first notebook (by name) holding a module wins."""
+                      problems: list[str], hints: list[str]) -> dict[str, SourceFile]:
+    """Module sources from every notebook; the first notebook (by name) holding a module wins.
+
+    Cells that only look tagged are named in ``hints``."""
     module_of_tag = _module_of_tag(catalog)
     found: dict[str, SourceFile] = {}
     for entry in files.values():
@@ -141,10 +145,11 @@ def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: C
             continue
         name = entry.shown
         try:
-            cells = tagged_cells(folder.read(entry, MAX_NOTEBOOK_BYTES), name)
+            cells, notebook_hints = read_cells(folder.read(entry, MAX_NOTEBOOK_BYTES), name)
         except (NotebookError, UnsafeFile) as exc:
             problems.append(str(exc))
             continue
+        hints += notebook_hints
         by_module: dict[str, list[TaggedCell]] = {}
         for cell in cells:
             if cell.tag in module_of_tag:
@@ -158,7 +163,8 @@ def _notebook_sources(folder: StudentFolder, files: dict[str, Entry], catalog: C
                 continue
             text, spans = join_cells(module_cells)
             numbers = ", ".join(str(cell) for _, cell in spans)
-            found[module] = SourceFile(module, text, f"{name}, cells {numbers}", notebook=name,
+            label = "cells" if len(spans) > 1 else "cell"
+            found[module] = SourceFile(module, text, f"{name}, {label} {numbers}", notebook=name,
                                        cell_spans=spans)
     return found
 
