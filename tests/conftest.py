@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -120,6 +121,25 @@ def merge_answers(target: Path, overlay: Path) -> None:
     for task_id, parts in (yaml.safe_load(overlay.read_text()) or {}).items():
         answers.setdefault(task_id, {}).update(parts or {})
     target.write_text(yaml.safe_dump(answers, sort_keys=True, allow_unicode=True))
+
+
+def written_answers_class(catalog, tmp_path_factory, tasks: tuple[str, ...], answers: dict[str, str]) -> Path:
+    """A batch output folder of reference submissions whose task 7 answers are ``answers`` (by name)."""
+    from grader.course.batch import collected_results
+    from grader.course.class_outputs import write_class_outputs
+    from grader.course.gradebook import ClassRecord
+    from grader.outputs.files import write_submission_outputs
+
+    out = tmp_path_factory.mktemp("class")
+    with Grader(catalog, GradeOptions(tasks=tasks)) as grader:
+        for name, answer in answers.items():
+            folder = make_submission(tmp_path_factory.mktemp("submission"))
+            (folder / "answers.yaml").write_text(
+                (REFERENCE / "answers.yaml").read_text().replace("task07:", "task07_reference:")
+                + f"\ntask07:\n  answer: {json.dumps(answer)}\n")
+            write_submission_outputs(grader.grade(folder, name), out / "submissions" / name)
+    write_class_outputs(out, ClassRecord(collected_results(out)[0], catalog))
+    return out
 
 
 def run_grader(*args: str, **options) -> subprocess.CompletedProcess:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import shutil
 import subprocess
@@ -17,14 +16,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, make_submission
+from conftest import written_answers_class
 
-from grader.course.batch import collected_results
-from grader.course.class_outputs import write_class_outputs
-from grader.course.gradebook import ClassRecord
 from grader.course.review import load_manual_scores
-from grader.engine import GradeOptions, Grader
-from grader.outputs.files import write_submission_outputs
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium package is not installed")
@@ -42,17 +36,8 @@ def chromium(*args: str, user_dir: Path) -> str:
 
 @pytest.fixture(scope="module")
 def class_out(catalog, tmp_path_factory):
-    out = tmp_path_factory.mktemp("class")
-    with Grader(catalog, GradeOptions(tasks=("task07", "task29", "task39"))) as grader:
-        for name, answer in (("alice", "The bias shifts the activation."), ("mallory", HOSTILE),
-                             (FORMULA_NAME, "A bias lets the unit fire without input.")):
-            folder = make_submission(tmp_path_factory.mktemp("submission"))
-            (folder / "answers.yaml").write_text(
-                (REFERENCE / "answers.yaml").read_text().replace("task07:", "task07_reference:")
-                + f"\ntask07:\n  answer: {json.dumps(answer)}\n")
-            write_submission_outputs(grader.grade(folder, name), out / "submissions" / name)
-    write_class_outputs(out, ClassRecord(collected_results(out)[0], catalog))
-    return out
+    return written_answers_class(catalog, tmp_path_factory, ("task07", "task29", "task39"), {"alice": "The bias shifts the activation.", "mallory": HOSTILE,
+                                                                    FORMULA_NAME: "A bias lets the unit fire without input."})
 
 
 def test_summary_page_renders_with_histogram_tasks_and_errors(class_out, tmp_path):

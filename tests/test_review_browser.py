@@ -8,22 +8,17 @@ Skipped without Chromium, ChromeDriver or Selenium, except when CI is set: then 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, make_submission
+from conftest import written_answers_class
 
 from grader.course.batch import collected_results
-from grader.course.class_outputs import write_class_outputs
-from grader.course.gradebook import ClassRecord
 from grader.course.review import apply_manual_scores, load_manual_scores
 from grader.domain import written_check_id
-from grader.engine import GradeOptions, Grader
-from grader.outputs.files import write_submission_outputs
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
@@ -68,16 +63,7 @@ def browser(tmp_path):
 
 @pytest.fixture(scope="module")
 def class_out(catalog, tmp_path_factory):
-    out = tmp_path_factory.mktemp("class")
-    with Grader(catalog, GradeOptions(tasks=("task07", "task29"))) as grader:
-        for name, answer in ANSWERS.items():
-            folder = make_submission(tmp_path_factory.mktemp("submission"))
-            (folder / "answers.yaml").write_text(
-                (REFERENCE / "answers.yaml").read_text().replace("task07:", "task07_reference:")
-                + f"\ntask07:\n  answer: {json.dumps(answer)}\n")
-            write_submission_outputs(grader.grade(folder, name), out / "submissions" / name)
-    write_class_outputs(out, ClassRecord(collected_results(out)[0], catalog))
-    return out
+    return written_answers_class(catalog, tmp_path_factory, ("task07", "task29"), ANSWERS)
 
 
 def press(driver, keys: str) -> None:
