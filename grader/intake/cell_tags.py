@@ -3,8 +3,10 @@
 A tag is a cell's metadata ``tags`` entry or its first line, after any shell and magic
 lines (``%%time``, ``!pip install ...``): ``# task29``, ``# Task 29``, ``## task29``,
 ``# task29_cnn``, ``#@title Task 29`` (a Colab form title, ``{ display-mode: "form" }``
-and all). What looks like a tag but is not one for sure (a first line naming two tasks, a
-task named only further down the cell) tags nothing and gives a hint naming the cell.
+and all); the first tag at the start of that line counts, whatever the line goes on to say
+(``# task39 (builds on task 29)``). What looks like a tag but is not one for sure (a task
+named later on the first line, or only further down the cell) tags nothing and gives a
+hint naming the cell.
 """
 
 from __future__ import annotations
@@ -44,14 +46,9 @@ def source_tag(source: str) -> tuple[str | None, str | None]:
     """(tag, None) for a cell tagged by its first line; (None, hint) when it only looks tagged."""
     number, line = first_code_line(source)
     match = TAG_LINE.match(line)
-    named = _tasks_named(line) if line.startswith("#") else []
-    if match and len(named) > 1:
-        task = int(match.group(1))
-        others = ", ".join(f"Task {other}" for other in named if other != task)
-        return None, (f"looks tagged for Task {task} but its first line also names {others}: it was not "
-                      f"graded; start the cell with one tag, e.g. `# {tag_name(str(task))}`")
-    if match:
+    if match:  # TASKS.md: a cell starting with `# taskNN` is that task's, whatever the line goes on to say
         return tag_name(match.group(1)), None
+    named = _tasks_named(line) if line.startswith("#") else []
     if named:
         return None, _hint(named[0], "its first line does not start with the tag")
     later = _tasks_named("\n".join(source.splitlines()[number:]), comments_only=True)
