@@ -68,6 +68,21 @@ def test_a_students_own_metadata_file_sets_no_time(tmp_path):
     assert submission_time(platform).at == dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc)
 
 
+def test_a_linked_metadata_file_is_not_followed(tmp_path):
+    """Attack: submission_metadata.json beside submission/ is a link to a forged time, or a FIFO."""
+    (tmp_path / "forged.json").write_text(json.dumps({"created_at": EARLY.isoformat()}))
+    for kind in ("link", "fifo"):
+        platform = tmp_path / kind
+        (platform / "submission").mkdir(parents=True)
+        (platform / "submission" / "answers.yaml").write_text("task38: {}\n")
+        if kind == "link":
+            (platform / "submission_metadata.json").symlink_to(tmp_path / "forged.json")
+        else:
+            os.mkfifo(platform / "submission_metadata.json")
+        found = submission_time(platform)
+        assert found.source != "Gradescope submission time" and (found.at is None or found.at > EARLY), kind
+
+
 def test_a_students_own_metadata_does_not_lift_the_limit(tmp_path):
     """Attack: an uploaded submission_metadata.json without earlier submissions, past the limit."""
     created = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.timezone.utc)
@@ -119,4 +134,4 @@ def test_every_course_fixture_names_an_attack_tested_here():
                 for path in sorted((Path(__file__).parent / "redteam").glob("*/attack.toml"))]
     named = {attack["test"] for attack in fixtures if attack.get("kind") == "course"}
     tests = {name for name in globals() if name.startswith("test_") and "fixture" not in name}
-    assert named == tests and len(named) == 4
+    assert named == tests and len(named) == 5
