@@ -16,11 +16,12 @@ machine set; only Gradescope's time is the platform's own.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from grader.course.limit import moment, read_metadata
 
 GRADESCOPE_METADATA = "submission_metadata.json"
 GRADESCOPE_FILES = "submission"
@@ -66,12 +67,9 @@ def submission_time(path: Path) -> SubmissionTime:
 
 
 def _gradescope_time(metadata: Path) -> dt.datetime | None:
-    try:
-        data = json.loads(metadata.read_text(encoding="utf-8"))
-        moment = dt.datetime.fromisoformat(data["created_at"])
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return None
-    return moment if moment.tzinfo else None
+    """``created_at``, read as the resubmission limit reads it: no link followed, size capped."""
+    data = read_metadata(metadata)
+    return moment(data.get("created_at")) if data is not None else None
 
 
 def _last_commit_time(path: Path) -> dt.datetime | None:
